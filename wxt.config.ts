@@ -15,6 +15,8 @@ export default defineConfig({
       'notifications', // "Back to your call" and "Reflect on the session"
       'alarms', // the nudge after the grace time, which survives a worker restart
       'idle', // a locked screen counts as away
+      // "I'm in a session" from the popup: reads the current tab's address to know its platform.
+      'activeTab',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     action: { default_title: '__MSG_extName__' },
@@ -37,7 +39,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'mentor-companion@mentor-companion.example',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

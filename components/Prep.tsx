@@ -1,0 +1,63 @@
+import { t } from '@/lib/i18n';
+import type { Role, Topic } from '@/lib/model';
+
+export interface PrepProps {
+  otherName: string;
+  myRole: Role;
+  /** A formatted date, or undefined when no session is booked. */
+  when?: string;
+  topic?: Topic;
+  topicDraft: string;
+  notes: string;
+  saved: 'idle' | 'saving' | 'saved';
+  onTopic(text: string): void;
+  onNotes(text: string): void;
+}
+
+/** The next session: with whom and when, the topic, and the mentee's pre-session thoughts. */
+export function Prep(props: PrepProps) {
+  const notesIn = props.notes.trim().length > 0;
+  return (
+    <section class="stack" aria-labelledby="prep-title">
+      <div class="spread">
+        <h1 id="prep-title">{t('nextSessionWith', props.otherName)}</h1>
+        <span class={notesIn ? 'ok small' : 'muted small'} data-testid="notes-status">
+          {notesIn ? t('notesIn') : t('notesMissing')}
+        </span>
+      </div>
+      <p class="muted small">{props.when ?? t('notBooked')}</p>
+      <label>
+        {t('topicLabel')}
+        <input
+          type="text"
+          name="topic"
+          value={props.topicDraft}
+          maxLength={500}
+          placeholder={t('topicPlaceholder')}
+          onInput={(e) => props.onTopic(e.currentTarget.value)}
+        />
+      </label>
+      {props.topic && (
+        <p class="muted small" data-testid="topic-agreed">
+          {t('topicBy', [
+            t(props.topic.by === 'mentor' ? 'roleMentor' : 'roleMentee'),
+            new Date(props.topic.at).toLocaleString(),
+          ])}
+        </p>
+      )}
+      <label>
+        {t(props.myRole === 'mentee' ? 'notesLabelMentee' : 'notesLabelMentor')}
+        <textarea
+          name="notes"
+          rows={8}
+          value={props.notes}
+          placeholder={t('notesPlaceholder')}
+          onInput={(e) => props.onNotes(e.currentTarget.value)}
+        />
+      </label>
+      <p class="muted small" aria-live="polite" data-testid="save-status">
+        {props.saved === 'saving' ? t('saving') : props.saved === 'saved' ? t('saved') : '\u00a0'}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,147 @@
+import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+import type { Answer } from '@/lib/model';
+import type { Question, ReflectionItem } from '@/lib/reflection';
+
+/** A question's text in the UI language, or its English text when untranslated. */
+export function questionText(q: Question, part: '' | '_hint' | '_low' | '_high' = ''): string {
+  const key = `${q.key}${part}`;
+  const fallback =
+    part === '' ? q.text : part === '_hint' ? q.hint : part === '_low' ? q.low : q.high;
+  const text = t(key);
+  return text === key ? (fallback ?? '') : text;
+}
+
+export interface ReflectionFormProps {
+  items: ReflectionItem[];
+  goal?: string;
+  /** A suggested next session (for the date question), as datetime-local text. */
+  suggestedNext?: string;
+  readOnly?: boolean;
+  onAnswer(questionId: string, patch: Partial<Answer>): void;
+}
+
+function Rating(props: {
+  item: ReflectionItem;
+  readOnly?: boolean;
+  onAnswer: ReflectionFormProps['onAnswer'];
+}) {
+  const q = props.item.question;
+  const score = props.item.answer?.score;
+  const low = questionText(q, '_low');
+  const high = questionText(q, '_high');
+  return (
+    <div class="rating" role="radiogroup" aria-labelledby={`q-${q.id}`}>
+      {[1, 2, 3, 4, 5].map((n) => (
+        <label key={n} class="rating-option" title={n === 1 ? low : n === 5 ? high : undefined}>
+          <input
+            type="radio"
+            name={q.id}
+            value={n}
+            checked={score === n}
+            disabled={props.readOnly}
+            onChange={() => props.onAnswer(q.id, { score: n })}
+          />
+          <span class="rating-n">{n}</span>
+        </label>
+      ))}
+      {(low || high) && (
+        <span class="rating-scale small muted" aria-hidden="true">
+          1 = {low} · 5 = {high}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function Item(props: {
+  item: ReflectionItem;
+  goal?: string;
+  suggestedNext?: string;
+  readOnly?: boolean;
+  onAnswer: ReflectionFormProps['onAnswer'];
+}) {
+  const { question: q, answer, retired } = props.item;
+  const [noteOpen, setNoteOpen] = useState(Boolean(answer?.note));
+  const note = answer?.note ?? '';
+  const hint = questionText(q, '_hint');
+  return (
+    <li class={`question q-${q.type}${retired ? ' retired' : ''}`} data-question={q.id}>
+      <p id={`q-${q.id}`} class="q-text">
+        {questionText(q)}
+        {retired && <span class="muted small"> ({t('retiredQuestion')})</span>}
+      </p>
+      {q.showsGoal && (
+        <p class="small muted goal">{props.goal ? t('goalShown', props.goal) : t('noGoalYet')}</p>
+      )}
+      {hint && <p class="small muted">{hint}</p>}
+      {q.type === 'rating' && (
+        <>
+          <Rating item={props.item} readOnly={props.readOnly} onAnswer={props.onAnswer} />
+          {noteOpen ? (
+            <textarea
+              aria-label={t('noteFor', questionText(q))}
+              rows={2}
+              value={note}
+              readOnly={props.readOnly}
+              onInput={(e) => props.onAnswer(q.id, { note: e.currentTarget.value })}
+            />
+          ) : (
+            !props.readOnly && (
+              <button type="button" class="link small" onClick={() => setNoteOpen(true)}>
+                {t('addNote')}
+              </button>
+            )
+          )}
+        </>
+      )}
+      {(q.type === 'text' || q.type === 'action-items') && (
+        <textarea
+          aria-labelledby={`q-${q.id}`}
+          rows={q.type === 'action-items' ? 3 : 2}
+          value={note}
+          readOnly={props.readOnly}
+          placeholder={q.type === 'action-items' ? t('actionItemsPlaceholder') : ''}
+          onInput={(e) => props.onAnswer(q.id, { note: e.currentTarget.value })}
+        />
+      )}
+      {q.type === 'next-date' && (
+        <div class="row">
+          <input
+            type="datetime-local"
+            aria-labelledby={`q-${q.id}`}
+            value={note}
+            readOnly={props.readOnly}
+            onInput={(e) => props.onAnswer(q.id, { note: e.currentTarget.value })}
+          />
+          {!note && props.suggestedNext && !props.readOnly && (
+            <button
+              type="button"
+              onClick={() => props.onAnswer(q.id, { note: props.suggestedNext })}
+            >
+              {t('useSuggested', props.suggestedNext.replace('T', ' '))}
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** The reflection checklist: one item per question, answered in place, saved as answered. */
+export function ReflectionForm(props: ReflectionFormProps) {
+  return (
+    <ol class="questions">
+      {props.items.map((item) => (
+        <Item
+          key={item.question.id}
+          item={item}
+          goal={props.goal}
+          suggestedNext={props.suggestedNext}
+          readOnly={props.readOnly}
+          onAnswer={props.onAnswer}
+        />
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,201 @@
+import { useState } from 'preact/hooks';
+import type { FocusFigures } from '@/lib/focus';
+import { t } from '@/lib/i18n';
+import type { ActionItem, Goal, Mentorship, Role } from '@/lib/model';
+import { formatClock } from '@/lib/time';
+import type { SessionTimer } from '@/lib/timer';
+
+export interface SessionViewProps {
+  otherName?: string;
+  myRole?: Role;
+  topic?: string;
+  menteeNotes: string;
+  mentorNotes?: string;
+  goal?: Goal;
+  actionItems: ActionItem[];
+  timer?: SessionTimer;
+  figures?: FocusFigures;
+  /** The last away span, shown briefly on return. */
+  awayFlash?: number;
+  /** The call is not matched to a mentorship yet: ask which one. */
+  unassigned?: Mentorship[];
+  /** Show the notes open (the side panel has room). */
+  roomy?: boolean;
+  onAddAction(text: string): void;
+  onToggleAction(id: string): void;
+  onAssign(mentorshipId: string | null): void;
+}
+
+const PHASE_CLASS = {
+  running: '',
+  'second-half': 'phase-half',
+  'wrap-up': 'phase-wrap',
+  overtime: 'phase-over',
+} as const;
+
+export function TimerLine({ timer, figures }: { timer?: SessionTimer; figures?: FocusFigures }) {
+  if (!timer) return null;
+  const share = Math.min(1, timer.elapsedMs / timer.lengthMs);
+  return (
+    <div class={`timer ${PHASE_CLASS[timer.phase]}`} data-phase={timer.phase}>
+      <div class="spread">
+        <span>
+          <strong data-testid="elapsed">{formatClock(timer.elapsedMs)}</strong>{' '}
+          <span class="muted">{t('elapsed')}</span>
+        </span>
+        <span data-testid="left">
+          {timer.phase === 'overtime'
+            ? t('overtimeBy', formatClock(-timer.leftMs))
+            : t('timeLeft', formatClock(timer.leftMs))}
+        </span>
+      </div>
+      <div
+        class="bar"
+        role="progressbar"
+        aria-label={t('sessionProgress')}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(share * 100)}
+      >
+        <span style={{ width: `${Math.round(share * 100)}%` }} />
+      </div>
+      {timer.phase === 'second-half' && <p class="phase-note small">{t('phaseHalf')}</p>}
+      {timer.phase === 'wrap-up' && (
+        <p class="phase-note small" role="status">
+          {t('phaseWrapUp')}
+        </p>
+      )}
+      {timer.phase === 'overtime' && (
+        <p class="phase-note small" role="status">
+          {t('phaseOvertime')}
+        </p>
+      )}
+      {figures && (
+        <p class="small muted focus-line" data-testid="focus" title={t('focusPrivate')}>
+          {t('focusPresent', String(Math.round(figures.presentShare * 100)))}
+          {figures.count > 0 &&
+            ` · ${t('focusAway', [formatClock(figures.awayMs), String(figures.count)])}`}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The live session: topic, goal, notes, action items, timer and this user's focus figure. */
+export function SessionView(props: SessionViewProps) {
+  const [draft, setDraft] = useState('');
+  return (
+    <div class="stack session-view">
+      <TimerLine timer={props.timer} figures={props.figures} />
+      {props.awayFlash !== undefined && (
+        <p class="away-flash" role="status" data-testid="away-flash">
+          {t('youWereAway', formatClock(props.awayFlash))}
+        </p>
+      )}
+      {props.unassigned && (
+        <fieldset class="ask card stack" aria-labelledby="assign-q">
+          <p id="assign-q" class="small">
+            <strong>{t('assignQuestion')}</strong>
+          </p>
+          <div class="row">
+            {props.unassigned.map((m) => (
+              <button type="button" key={m.id} onClick={() => props.onAssign(m.id)}>
+                {m.otherName}
+              </button>
+            ))}
+            <button type="button" onClick={() => props.onAssign(null)}>
+              {t('assignAdHoc')}
+            </button>
+          </div>
+        </fieldset>
+      )}
+      <section aria-labelledby="topic-h">
+        <h3 id="topic-h" class="label">
+          {t('topicHeading')}
+        </h3>
+        <p class="pre topic" data-testid="topic">
+          {props.topic || <span class="muted">{t('noTopic')}</span>}
+        </p>
+      </section>
+      {props.goal && (
+        <section aria-labelledby="goal-h">
+          <h3 id="goal-h" class="label">
+            {t('goalHeading')}
+          </h3>
+          <p class="pre">{props.goal.text}</p>
+        </section>
+      )}
+      <details class="notes" open={props.roomy || undefined}>
+        <summary>
+          <span class="label">{t('menteeNotesHeading')}</span>{' '}
+          <span class="muted small">
+            {props.menteeNotes.trim()
+              ? t('notesLines', String(props.menteeNotes.split('\n').length))
+              : t('notesNone')}
+          </span>
+        </summary>
+        {/* Plain text: line breaks and links kept as text, never parsed as HTML. */}
+        <section
+          class="pre notes-text"
+          data-testid="mentee-notes"
+          aria-label={t('menteeNotesHeading')}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus so keyboard users can scroll it.
+          tabIndex={0}
+        >
+          {props.menteeNotes}
+        </section>
+      </details>
+      {props.mentorNotes?.trim() && (
+        <details class="notes">
+          <summary>
+            <span class="label">{t('mentorNotesHeading')}</span>
+          </summary>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus so keyboard users can scroll it. */}
+          <section class="pre notes-text" aria-label={t('mentorNotesHeading')} tabIndex={0}>
+            {props.mentorNotes}
+          </section>
+        </details>
+      )}
+      <section aria-labelledby="actions-h">
+        <h3 id="actions-h" class="label">
+          {t('actionItemsHeading')}
+        </h3>
+        {props.actionItems.length > 0 && (
+          <ul class="actions">
+            {props.actionItems.map((a) => (
+              <li key={a.id}>
+                <label class="inline">
+                  <input
+                    type="checkbox"
+                    checked={Boolean(a.doneAt)}
+                    onChange={() => props.onToggleAction(a.id)}
+                  />{' '}
+                  <span class={a.doneAt ? 'done pre' : 'pre'}>{a.text}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form
+          class="row add-action"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!draft.trim()) return;
+            props.onAddAction(draft);
+            setDraft('');
+          }}
+        >
+          <input
+            type="text"
+            aria-label={t('addActionLabel')}
+            placeholder={t('addActionPlaceholder')}
+            value={draft}
+            maxLength={500}
+            onInput={(e) => setDraft(e.currentTarget.value)}
+          />
+          <button type="submit">{t('add')}</button>
+        </form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+// The one IndexedDB database, through idb. Each schema version is a migration step; opening
+// runs every step from the stored version to the newest inside IndexedDB's upgrade transaction,
+// so an upgrade is all-or-nothing: a step that throws aborts it and the old data stays as it was.
+//
+// Every later version is tested by opening a database made by each earlier version, with real
+// data in it (tests/unit/db.test.ts keeps those earlier-version databases as fixtures).
+
+import {
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPTransaction,
+  openDB,
+  type StoreNames,
+} from 'idb';
+import type { Mentorship, Note, Reflection, SessionRecord } from './model';
+
+export const DB_NAME = 'mentor-companion';
+
+export interface CompanionDB extends DBSchema {
+  mentorships: { key: string; value: Mentorship };
+  sessions: {
+    key: string;
+    value: SessionRecord;
+    indexes: {
+      byMentorship: string;
+      byMeetingKey: string;
+      byScheduledAt: number;
+      byStatus: string;
+    };
+  };
+  notes: { key: string; value: Note; indexes: { bySession: string } };
+  reflections: { key: string; value: Reflection; indexes: { bySession: string } };
+}
+
+export type Db = IDBPDatabase<CompanionDB>;
+type UpgradeTx = IDBPTransaction<CompanionDB, StoreNames<CompanionDB>[], 'versionchange'>;
+
+/**
+ * Migration steps; `MIGRATIONS[n - 1]` takes a database from version n - 1 to n.
+ * Never edit a released step: add a new one.
+ */
+export const MIGRATIONS: ReadonlyArray<(db: Db, tx: UpgradeTx) => void> = [
+  // 1: mentorships, sessions, notes, reflections.
+  (db) => {
+    db.createObjectStore('mentorships', { keyPath: 'id' });
+    const sessions = db.createObjectStore('sessions', { keyPath: 'id' });
+    sessions.createIndex('byMentorship', 'mentorshipId');
+    sessions.createIndex('byMeetingKey', 'meetingKey');
+    sessions.createIndex('byScheduledAt', 'scheduledAt');
+    sessions.createIndex('byStatus', 'status');
+    db.createObjectStore('notes', { keyPath: 'id' }).createIndex('bySession', 'sessionId');
+    db.createObjectStore('reflections', { keyPath: 'id' }).createIndex('bySession', 'sessionId');
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;
+
+/** Opens the database at `version` (the newest unless a test asks for an earlier one). */
+export function openDb(version: number = DB_VERSION, name: string = DB_NAME): Promise<Db> {
+  if (version > DB_VERSION) throw new Error(`Unknown database version ${version}`);
+  return openDB<CompanionDB>(name, version, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      for (let v = oldVersion; v < (newVersion ?? version); v++) {
+        const step = MIGRATIONS[v];
+        if (!step) throw new Error(`No migration to version ${v + 1}`);
+        step(db, tx);
+      }
+    },
+    blocking(_current, _next, event) {
+      // Another page is upgrading: step aside so it can, and reopen lazily next time.
+      (event.target as IDBDatabase).close();
+      cached = undefined;
+    },
+  });
+}
+
+let cached: Promise<Db> | undefined;
+
+/** The shared connection for extension pages and the background. */
+export function db(): Promise<Db> {
+  cached ??= openDb();
+  return cached;
+}
+
+/** For tests: drop the shared connection. */
+export async function closeDb(): Promise<void> {
+  const open = cached;
+  cached = undefined;
+  if (open) (await open).close();
+}
+
+export function newId(): string {
+  return crypto.randomUUID();
+}

@@ -1,0 +1,132 @@
+// Every message between the content script, the background and the extension pages, as one
+// union, with the reply each one gets. Listener differences between browsers live here alone:
+// Chrome's own `chrome.runtime.onMessage` wants `sendResponse` + `return true`, Firefox's wants a
+// returned Promise; through webextension-polyfill both take a returned Promise, and returning
+// `undefined` leaves a message to other listeners.
+
+import type { Platform } from './model';
+import type { Detected } from './platforms/types';
+import type { LiveView } from './store';
+
+export type Message =
+  /** content -> background: the tracked call state of this tab changed (or a re-report). */
+  | { type: 'call-state'; platform: Platform; state: Detected; meetingKey?: string; at: number }
+  /** content -> background: the call tab's page became visible or hidden. */
+  | { type: 'visibility'; visible: boolean; at: number }
+  /** background -> content: what is your call state now? (after a worker restart) */
+  | { type: 'call-ping' }
+  /** popup -> background: the user says a session is on in this tab / has ended. */
+  | { type: 'manual-start'; tabId: number; at: number }
+  | { type: 'manual-end'; tabId: number; at: number }
+  /** overlay -> background: this call belongs to this mentorship (or to none: ad hoc). */
+  | { type: 'assign'; sessionId: string; mentorshipId: string | null; at: number }
+  /** overlay / panel -> background: mark or unmark a tab as part of the session. */
+  | { type: 'companion-tab'; tabId: number; on: boolean }
+  /** background -> overlay and panel: the overlay card should show or hide. */
+  | { type: 'toggle-card' }
+  /** overlay/panel -> background: bring the call tab and window to the front. */
+  | { type: 'focus-call'; tabId: number }
+  /** overlay -> background: which tab and window is this frame in? */
+  | { type: 'whoami' }
+  /**
+   * session card -> background: the records of a session. The card's frame sits in the call
+   * page, where Chrome partitions (and here denies) the frame's own IndexedDB, so the background
+   * reads and writes the extension's database for it.
+   */
+  | { type: 'live-view'; sessionId?: string }
+  | { type: 'action-item'; sessionId: string; add?: string; toggle?: string };
+
+export type MessageType = Message['type'];
+export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
+
+export interface Replies {
+  'call-state': { ok: true };
+  visibility: { ok: true };
+  'call-ping': { platform: Platform; state: Detected; meetingKey?: string } | null;
+  'manual-start': { ok: boolean; error?: string };
+  'manual-end': { ok: boolean; error?: string };
+  assign: { ok: boolean };
+  'companion-tab': { ok: true };
+  'toggle-card': { ok: true };
+  'focus-call': { ok: boolean };
+  whoami: { tabId?: number; windowId?: number };
+  'live-view': LiveView;
+  'action-item': { ok: boolean; error?: string };
+}
+
+export interface Sender {
+  tabId?: number;
+  windowId?: number;
+  frameId?: number;
+  url?: string;
+}
+
+export type Handlers = {
+  [T in MessageType]?: (msg: MessageOf<T>, sender: Sender) => Replies[T] | Promise<Replies[T]>;
+};
+
+const TYPES: ReadonlySet<string> = new Set<MessageType>([
+  'call-state',
+  'visibility',
+  'call-ping',
+  'manual-start',
+  'manual-end',
+  'assign',
+  'companion-tab',
+  'toggle-card',
+  'focus-call',
+  'whoami',
+  'live-view',
+  'action-item',
+]);
+
+export function isMessage(x: unknown): x is Message {
+  return typeof x === 'object' && x !== null && TYPES.has((x as { type?: unknown }).type as string);
+}
+
+interface RuntimeSender {
+  tab?: { id?: number; windowId?: number };
+  frameId?: number;
+  url?: string;
+}
+
+/**
+ * Listens for our messages with typed handlers. A handler runs synchronously up to its first
+ * `await`, which matters for `sidePanel.open()`: it must be called before any await to keep the
+ * user gesture. Returns a function that removes the listener.
+ */
+export function listen(handlers: Handlers): () => void {
+  const listener = (msg: unknown, sender: RuntimeSender): Promise<unknown> | undefined => {
+    if (!isMessage(msg)) return undefined;
+    const handler = handlers[msg.type] as
+      | ((m: Message, s: Sender) => unknown | Promise<unknown>)
+      | undefined;
+    if (!handler) return undefined;
+    const from: Sender = {
+      tabId: sender.tab?.id,
+      windowId: sender.tab?.windowId,
+      frameId: sender.frameId,
+      url: sender.url,
+    };
+    try {
+      return Promise.resolve(handler(msg, from));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/** Sends a message to the background (or extension pages) and types the reply. */
+export function send<T extends MessageType>(msg: MessageOf<T>): Promise<Replies[T]> {
+  return browser.runtime.sendMessage(msg) as Promise<Replies[T]>;
+}
+
+/** Sends a message to one tab's content script. */
+export function sendToTab<T extends MessageType>(
+  tabId: number,
+  msg: MessageOf<T>,
+): Promise<Replies[T]> {
+  return browser.tabs.sendMessage(tabId, msg) as Promise<Replies[T]>;
+}

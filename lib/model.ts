@@ -1,0 +1,128 @@
+// The records Mentor Companion keeps, shared by the pure core and the storage layer.
+// Times are milliseconds since the epoch unless a field says otherwise.
+
+export type Role = 'mentor' | 'mentee';
+export type Platform = 'meet' | 'zoom' | 'teams';
+
+/** What the content script reports for a tab (`none` is never stored). */
+export type CallState = 'lobby' | 'in-call' | 'ended';
+
+export type MentorshipType = 'ad-hoc' | 'goal-oriented' | 'time-framed';
+
+/** The mentorship agreement from the first session ("Mentoring 101": agree how you work). */
+export interface Agreement {
+  type: MentorshipType;
+  /** Days between sessions: 7 weekly, 14 every other week. */
+  cadenceDays: number;
+  /** The agreed length of one session, in minutes. */
+  sessionMinutes: number;
+  preparation?: string;
+  responsiveness?: string;
+  channels?: string;
+  medium?: 'video' | 'face-to-face';
+  location?: string;
+  inScope?: string;
+  desiredOutcomes?: string;
+  /** For a time-framed mentorship: the last day, as YYYY-MM-DD. */
+  endsOn?: string;
+}
+
+export interface Goal {
+  id: string;
+  text: string;
+  createdAt: number;
+  doneAt?: number;
+}
+
+export interface Mentorship {
+  id: string;
+  /** The other person's name, as the user wrote it. */
+  otherName: string;
+  myRole: Role;
+  /** The meeting link both use, when they reuse one (a Meet code, a Zoom or Teams link). */
+  meetingLink?: string;
+  agreement: Agreement;
+  goals: Goal[];
+  createdAt: number;
+  archivedAt?: number;
+  /**
+   * The id both sides' extensions use for this mentorship in share packs: the sender's own id
+   * until a pack from the other side pairs them.
+   */
+  pairId?: string;
+}
+
+export type SessionKind = 'regular' | 'first' | 'last';
+
+/**
+ * A session's life: scheduled -> live -> ended -> reflected.
+ * A call detected with no schedule starts at `live`.
+ */
+export type SessionStatus = 'scheduled' | 'live' | 'ended' | 'reflected';
+
+export interface TopicVersion {
+  text: string;
+  by: Role;
+  at: number;
+}
+
+export interface Topic extends TopicVersion {
+  /** Earlier agreed texts, oldest first. */
+  history: TopicVersion[];
+}
+
+export interface ActionItem {
+  id: string;
+  text: string;
+  createdAt: number;
+  doneAt?: number;
+}
+
+export interface SessionRecord {
+  id: string;
+  /** null while the call is not yet matched to a mentorship. */
+  mentorshipId: string | null;
+  /** The user said this call belongs to no mentorship. */
+  adHoc?: boolean;
+  kind: SessionKind;
+  status: SessionStatus;
+  scheduledAt?: number;
+  platform?: Platform;
+  meetingKey?: string;
+  startedAt?: number;
+  endedAt?: number;
+  topic?: Topic;
+  actionItems: ActionItem[];
+  /** The user chose not to reflect on this session. */
+  reflectionDismissed?: boolean;
+  /** This user's own focus figures for the call; never shared unless the user picks them. */
+  focus?: { awayMs: number; count: number; longestMs: number; presentShare: number };
+}
+
+/** Pre-session thoughts and other free text tied to a session. Plain text, never HTML. */
+export interface Note {
+  id: string;
+  sessionId: string;
+  mentorshipId: string | null;
+  kind: 'pre-session';
+  author: Role;
+  text: string;
+  updatedAt: number;
+}
+
+export interface Answer {
+  /** 1 to 5; absent until chosen. */
+  score?: number;
+  note?: string;
+}
+
+export interface Reflection {
+  /** `${sessionId}:${role}` */
+  id: string;
+  sessionId: string;
+  role: Role;
+  catalogueVersion: number;
+  answers: Record<string, Answer>;
+  complete: boolean;
+  updatedAt: number;
+}

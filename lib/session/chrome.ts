@@ -1,0 +1,126 @@
+// The browser chrome around a session: the toolbar badge, the side panel's path for the call
+// tab, the reflection notification, the keyboard commands. Chrome-only APIs are guarded so the
+// Firefox build never reaches a path it lacks.
+//
+// Chrome opens a side panel only in response to a user gesture, and the gesture is lost at the
+// first `await`. So every path that opens it does so as its first statement: the command, the
+// notification button, the end card's button (in the overlay page).
+
+import type { SessionRecord } from '../model';
+import { firefoxSidebar } from '../sidebar';
+import type { Hooks, LiveInfo } from './orchestrator';
+
+const LIVE_COLOR = '#1e8e3e';
+const REFLECT_COLOR = '#1a73e8';
+export const REFLECT_NOTIFICATION = 'mc-reflect:';
+
+export function panelPath(
+  tabId: number | undefined,
+  view: 'live' | 'reflect',
+  sessionId?: string,
+): string {
+  const params = new URLSearchParams({ view });
+  if (tabId !== undefined) params.set('tab', String(tabId));
+  if (sessionId) params.set('session', sessionId);
+  return `sidepanel.html?${params}`;
+}
+
+/** Opens the side panel (Chrome) or sidebar (Firefox). Call it first thing in a gesture handler. */
+export function openPanel(
+  target: { tabId?: number; windowId?: number },
+  firefoxPanel?: string,
+): Promise<void> {
+  if (import.meta.env.FIREFOX) {
+    const sidebar = firefoxSidebar();
+    const opened = sidebar?.open() ?? Promise.resolve();
+    if (sidebar && firefoxPanel)
+      sidebar.setPanel({
+        panel: firefoxPanel,
+        ...(target.tabId !== undefined ? { tabId: target.tabId } : {}),
+      });
+    return opened;
+  }
+  if (target.tabId !== undefined) return browser.sidePanel.open({ tabId: target.tabId });
+  return browser.sidePanel.open({ windowId: target.windowId ?? browser.windows.WINDOW_ID_CURRENT });
+}
+
+export function createChrome() {
+  const hooks: Hooks = {
+    async started(tabId: number, _live: LiveInfo, session: SessionRecord) {
+      await Promise.all([
+        browser.action.setBadgeBackgroundColor({ tabId, color: LIVE_COLOR }),
+        browser.action.setBadgeText({ tabId, text: '●' }),
+        import.meta.env.FIREFOX
+          ? undefined
+          : browser.sidePanel.setOptions({
+              tabId,
+              path: panelPath(tabId, 'live', session.id),
+              enabled: true,
+            }),
+      ]);
+    },
+    async ended(tabId: number, _live: LiveInfo, session: SessionRecord | undefined) {
+      if (!session) return;
+      const tabAlive = await browser.tabs.get(tabId).then(
+        () => true,
+        () => false,
+      );
+      await Promise.all([
+        tabAlive &&
+          browser.action.setBadgeBackgroundColor({ tabId, color: REFLECT_COLOR }).catch(() => {}),
+        tabAlive && browser.action.setBadgeText({ tabId, text: '✎' }).catch(() => {}),
+        tabAlive && !import.meta.env.FIREFOX
+          ? browser.sidePanel
+              .setOptions({ tabId, path: panelPath(tabId, 'reflect', session.id), enabled: true })
+              .catch(() => {})
+          : undefined,
+        // The global panel leads to the reflection too, for when the call tab is gone.
+        import.meta.env.FIREFOX
+          ? undefined
+          : browser.sidePanel.setOptions({ path: panelPath(undefined, 'reflect', session.id) }),
+        browser.notifications.create(
+          `${REFLECT_NOTIFICATION}${tabAlive ? tabId : ''}:${session.id}`,
+          {
+            type: 'basic',
+            iconUrl: browser.runtime.getURL('/icon/128.png'),
+            title: browser.i18n.getMessage('reflectTitle'),
+            message: browser.i18n.getMessage('reflectMessage'),
+            buttons: [{ title: browser.i18n.getMessage('reflectNow') }],
+          },
+        ),
+      ]);
+    },
+  };
+
+  return {
+    hooks,
+    /** The reflection notification (or its button) was clicked. */
+    notificationClicked(id: string) {
+      if (!id.startsWith(REFLECT_NOTIFICATION)) return;
+      const [tab, sessionId] = id.slice(REFLECT_NOTIFICATION.length).split(':');
+      const tabId = tab ? Number(tab) : undefined;
+      if (import.meta.env.FIREFOX) {
+        // Firefox does not count a notification click as a user action for sidebars.
+        browser.tabs.create({
+          url: browser.runtime.getURL(`/${panelPath(tabId, 'reflect', sessionId)}`),
+        });
+      } else {
+        openPanel(tabId !== undefined ? { tabId } : {}).catch(() =>
+          browser.tabs.create({
+            url: browser.runtime.getURL(`/${panelPath(tabId, 'reflect', sessionId)}`),
+          }),
+        );
+      }
+      browser.notifications.clear(id);
+    },
+    command(command: string, tabId: number | undefined, windowId: number | undefined) {
+      if (command === 'open-panel') {
+        openPanel(tabId !== undefined ? { tabId } : { windowId }).catch(() => {});
+        return;
+      }
+      if (command === 'toggle-card' && tabId !== undefined) {
+        browser.tabs.sendMessage(tabId, { type: 'toggle-card' }).catch(() => {});
+      }
+    },
+  };
+}

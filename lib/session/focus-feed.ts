@@ -1,0 +1,228 @@
+// Feeds focus events for live calls into lib/focus.ts and keeps the result in storage.session
+// (`focus:<sessionId>`), and nudges the user back after the grace time, privately: a
+// notification and the toolbar badge on this user's browser only.
+//
+// Nothing ticks: the state is a list of timestamped events; the card and panel compute figures
+// at their own `now`. A nudge is a timer while the worker is awake, with an alarm behind it in
+// case Chrome stops the worker first. Both check the stored state, so a nudge fires once.
+
+import {
+  applyFocusEvent,
+  endFocus,
+  type FocusEvent,
+  type FocusState,
+  focusFigures,
+  startFocus,
+} from '../focus';
+import { formatClock } from '../time';
+import { type Live, type LiveInfo, readState, serial } from './orchestrator';
+
+export const DEFAULT_GRACE_SECONDS = 20;
+const NUDGE_ALARM = 'nudge:';
+const BADGE_ALARM = 'away-badge';
+export const NUDGE_NOTIFICATION = 'mc-back-to-call:';
+
+export const focusKey = (sessionId: string) => `focus:${sessionId}`;
+
+export interface Settings {
+  graceSeconds: number;
+  nudges: boolean;
+}
+
+export async function readSettings(): Promise<Settings> {
+  const { settings } = (await browser.storage.local.get('settings')) as {
+    settings?: Partial<Settings>;
+  };
+  const grace = Number(settings?.graceSeconds);
+  return {
+    graceSeconds:
+      Number.isFinite(grace) && grace >= 1 && grace <= 3600 ? grace : DEFAULT_GRACE_SECONDS,
+    nudges: settings?.nudges !== false,
+  };
+}
+
+async function readFocus(sessionId: string): Promise<FocusState | undefined> {
+  const key = focusKey(sessionId);
+  const got = await browser.storage.session.get(key);
+  return got[key] as FocusState | undefined;
+}
+
+async function writeFocus(sessionId: string, state: FocusState) {
+  await browser.storage.session.set({ [focusKey(sessionId)]: state });
+}
+
+export function createFocusFeed(now: () => number = Date.now) {
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  async function nudgeIfAway(sessionId: string) {
+    const { live } = await readState();
+    const entry = Object.entries(live).find(([, l]) => l.sessionId === sessionId);
+    const state = await readFocus(sessionId);
+    if (!entry || !state) return;
+    const settings = await readSettings();
+    const figures = focusFigures(state, now());
+    if (figures.awaySince === null || !settings.nudges) return;
+    const [tabKey, info] = entry;
+    if (info.nudgedFor === figures.awaySince) return;
+    await writeLive(tabKey, { ...info, nudgedFor: figures.awaySince });
+    await browser.notifications.create(`${NUDGE_NOTIFICATION}${tabKey}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: browser.i18n.getMessage('nudgeTitle'),
+      message: browser.i18n.getMessage('nudgeMessage', formatClock(now() - figures.awaySince)),
+      buttons: [{ title: browser.i18n.getMessage('nudgeBack') }],
+      priority: 1,
+    });
+    await showAwayBadge(now() - figures.awaySince);
+  }
+
+  async function showAwayBadge(awayMs: number) {
+    await browser.action.setBadgeBackgroundColor({ color: '#b06000' });
+    await browser.action.setBadgeText({ text: `${Math.max(1, Math.round(awayMs / 60_000))}m` });
+    await browser.alarms.create(BADGE_ALARM, { delayInMinutes: 1 });
+  }
+
+  async function clearAway(tabKey: string) {
+    timers.forEach(clearTimeout);
+    timers.clear();
+    await Promise.all([
+      browser.alarms.clear(BADGE_ALARM),
+      browser.alarms.clear(`${NUDGE_ALARM}${tabKey}`),
+      browser.action.setBadgeText({ text: '' }),
+      browser.notifications.clear(`${NUDGE_NOTIFICATION}${tabKey}`),
+    ]);
+  }
+
+  async function writeLive(tabKey: string, info: LiveInfo) {
+    const { live } = await readState();
+    if (!live[tabKey]) return;
+    await browser.storage.session.set({ live: { ...live, [tabKey]: info } });
+  }
+
+  /** Applies one event to the call of one tab, then arms or clears the nudge. */
+  async function feed(tabKey: string, info: LiveInfo, event: FocusEvent) {
+    const before = await readFocus(info.sessionId);
+    if (!before) return;
+    const after = applyFocusEvent(before, event);
+    if (after === before) return;
+    await writeFocus(info.sessionId, after);
+    const figures = focusFigures(after, now());
+    if (figures.awaySince === null) {
+      await clearAway(tabKey);
+      return;
+    }
+    const { graceSeconds } = await readSettings();
+    const due = figures.awaySince + graceSeconds * 1000;
+    // A timer while this worker is awake; the alarm if Chrome stops it first.
+    const wait = Math.max(0, due - now());
+    timers.set(
+      tabKey,
+      setTimeout(() => serial(() => nudgeIfAway(info.sessionId)), wait + 50),
+    );
+    await browser.alarms.create(`${NUDGE_ALARM}${tabKey}`, { when: due + 100 });
+  }
+
+  /** Runs `fn` for every live call, with the same queue as the orchestrator. */
+  const eachLive = (fn: (tabKey: string, info: LiveInfo, live: Live) => FocusEvent | undefined) =>
+    serial(async () => {
+      const { live } = await readState();
+      for (const [tabKey, info] of Object.entries(live)) {
+        const event = fn(tabKey, info, live);
+        if (event) await feed(tabKey, info, event);
+      }
+    });
+
+  return {
+    async started(info: LiveInfo, at: number) {
+      await writeFocus(info.sessionId, startFocus(at));
+    },
+
+    /** Closes the focus record and returns this call's figures for the session record. */
+    async ended(tabKey: string, info: LiveInfo, at: number) {
+      const state = await readFocus(info.sessionId);
+      await clearAway(tabKey);
+      if (!state) return undefined;
+      const done = endFocus(state, at);
+      await writeFocus(info.sessionId, done);
+      const f = focusFigures(done, at);
+      return {
+        awayMs: f.awayMs,
+        count: f.count,
+        longestMs: f.longestMs,
+        presentShare: f.presentShare,
+      };
+    },
+
+    tabActivated: (tabId: number, windowId: number, at = now()) =>
+      eachLive((tabKey, info) => {
+        if (info.windowId !== undefined && info.windowId !== windowId) return undefined;
+        const where =
+          String(tabId) === tabKey
+            ? 'call'
+            : info.companions?.includes(tabId)
+              ? 'companion'
+              : 'other';
+        return { at, kind: 'tab', where };
+      }),
+
+    windowFocused: (windowId: number, at = now()) =>
+      eachLive((_tabKey, info) => ({
+        at,
+        kind: 'window',
+        focused:
+          windowId === browser.windows.WINDOW_ID_NONE
+            ? 'none'
+            : windowId === info.windowId
+              ? 'call'
+              : 'other',
+      })),
+
+    idle: (state: string, at = now()) =>
+      eachLive(() => ({ at, kind: 'idle', locked: state === 'locked' })),
+
+    visibility: (tabId: number, visible: boolean, at: number) =>
+      eachLive((tabKey) =>
+        tabKey === String(tabId) ? { at, kind: 'visibility', visible } : undefined,
+      ),
+
+    alarm: (name: string) =>
+      serial(async () => {
+        if (name.startsWith(NUDGE_ALARM)) {
+          const { live } = await readState();
+          const info = live[name.slice(NUDGE_ALARM.length)];
+          if (info) await nudgeIfAway(info.sessionId);
+        } else if (name === BADGE_ALARM) {
+          const { live } = await readState();
+          for (const info of Object.values(live)) {
+            const state = await readFocus(info.sessionId);
+            const f = state && focusFigures(state, now());
+            if (f?.awaySince != null) await showAwayBadge(now() - f.awaySince);
+          }
+        }
+      }),
+
+    /** Marks or unmarks a tab as part of the session (a shared doc, slides): not away there. */
+    companion: (tabId: number, on: boolean) =>
+      serial(async () => {
+        const { live } = await readState();
+        const next = { ...live };
+        for (const [key, info] of Object.entries(live)) {
+          const set = new Set(info.companions ?? []);
+          if (on) set.add(tabId);
+          else set.delete(tabId);
+          next[key] = { ...info, companions: [...set] };
+        }
+        await browser.storage.session.set({ live: next });
+        // Marked while on it (from the popup over that tab): it counts from now.
+        const tab = await browser.tabs.get(tabId).catch(() => undefined);
+        if (!tab?.active) return;
+        for (const [key, info] of Object.entries(next)) {
+          if (key !== String(tabId) && info.windowId === tab.windowId) {
+            await feed(key, info, { at: now(), kind: 'tab', where: on ? 'companion' : 'other' });
+          }
+        }
+      }),
+  };
+}
+
+export type FocusFeed = ReturnType<typeof createFocusFeed>;

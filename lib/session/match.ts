@@ -1,0 +1,62 @@
+// Which mentorship a live call belongs to: by the meeting link the mentorship uses, else by a
+// session scheduled within the hour, else none (the session card then asks).
+
+import type { Mentorship, SessionRecord } from '../model';
+import { meetingKeyOf } from './links';
+
+export const MATCH_WINDOW_MS = 60 * 60 * 1000;
+
+export interface Match {
+  mentorshipId: string | null;
+  /** A scheduled session to turn live instead of starting a new record. */
+  sessionId?: string;
+  by: 'link' | 'schedule' | 'none';
+}
+
+function pendingOf(sessions: SessionRecord[], mentorshipId: string, now: number) {
+  // The earliest session still waiting to happen within a week: the one whose notes and topic
+  // the users prepared. A session of a later week is left alone.
+  return sessions
+    .filter(
+      (s) =>
+        s.mentorshipId === mentorshipId &&
+        s.status === 'scheduled' &&
+        (s.scheduledAt ?? 0) < now + 7 * 24 * 3600 * 1000,
+    )
+    .sort((a, b) => (a.scheduledAt ?? 0) - (b.scheduledAt ?? 0))[0];
+}
+
+export function matchCall(
+  call: { meetingKey?: string; now: number },
+  mentorships: Mentorship[],
+  sessions: SessionRecord[],
+): Match {
+  const active = mentorships.filter((m) => !m.archivedAt);
+  if (call.meetingKey) {
+    const byLink = active.find(
+      (m) => m.meetingLink && meetingKeyOf(m.meetingLink) === call.meetingKey,
+    );
+    if (byLink) {
+      return {
+        mentorshipId: byLink.id,
+        sessionId: pendingOf(sessions, byLink.id, call.now)?.id,
+        by: 'link',
+      };
+    }
+  }
+  const near = sessions
+    .filter(
+      (s) =>
+        s.status === 'scheduled' &&
+        s.mentorshipId !== null &&
+        s.scheduledAt !== undefined &&
+        Math.abs(s.scheduledAt - call.now) <= MATCH_WINDOW_MS &&
+        active.some((m) => m.id === s.mentorshipId),
+    )
+    .sort(
+      (a, b) =>
+        Math.abs((a.scheduledAt ?? 0) - call.now) - Math.abs((b.scheduledAt ?? 0) - call.now),
+    )[0];
+  if (near) return { mentorshipId: near.mentorshipId, sessionId: near.id, by: 'schedule' };
+  return { mentorshipId: null, by: 'none' };
+}

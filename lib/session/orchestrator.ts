@@ -1,0 +1,238 @@
+// The background's session orchestrator: call reports in, session records and browser chrome out.
+//
+// Everything it knows lives in storage.session (`calls`, `live`) and IndexedDB, never only in
+// memory: Chrome stops the service worker whenever it likes, and a new one picks up from storage
+// (and asks each call tab where it stands). Updates run one at a time through `serial`, so a burst
+// of reports cannot interleave their read-modify-write steps.
+
+import { db } from '../db';
+import type { Platform, SessionRecord } from '../model';
+import type { Detected } from '../platforms/types';
+import { endLiveSession, startLiveSession } from '../store';
+import { applyReport, type Calls, type Effect } from './calls';
+import { platformOfHost, prefixedKey } from './links';
+
+export interface LiveInfo {
+  sessionId: string;
+  platform: Platform;
+  windowId?: number;
+  meetingKey?: string;
+  /** Started by hand from the popup: detection may not see this call, so only an end counts. */
+  manual?: boolean;
+  /** Tabs the user marked as part of the session (a shared doc, slides): not away there. */
+  companions?: number[];
+  /** The away span (by its start) the user was already nudged about. */
+  nudgedFor?: number;
+}
+
+export type Live = Record<string, LiveInfo>;
+
+export interface Hooks {
+  /** Before the session record is closed: what to add to it (this call's focus figures). */
+  ending?(tabId: number, live: LiveInfo, at: number): Promise<Partial<SessionRecord> | undefined>;
+  started?(tabId: number, live: LiveInfo, session: SessionRecord): Promise<void> | void;
+  ended?(
+    tabId: number,
+    live: LiveInfo,
+    session: SessionRecord | undefined,
+    at: number,
+  ): Promise<void> | void;
+}
+
+let chain: Promise<unknown> = Promise.resolve();
+
+/** Runs `fn` after every update queued before it. */
+export function serial<T>(fn: () => Promise<T>): Promise<T> {
+  const run = chain.then(fn);
+  chain = run.catch(() => undefined);
+  return run;
+}
+
+export async function readState(): Promise<{ calls: Calls; live: Live }> {
+  const got = await browser.storage.session.get(['calls', 'live']);
+  return { calls: (got.calls as Calls) ?? {}, live: (got.live as Live) ?? {} };
+}
+
+/** Calls that ended in each tab, so the end card and panel know which session to reflect on. */
+export type Recent = Record<string, { sessionId: string; endedAt: number }>;
+
+async function readRecent(): Promise<Recent> {
+  const got = await browser.storage.session.get('recent');
+  return (got.recent as Recent) ?? {};
+}
+
+async function writeState(calls: Calls, live: Live, recent?: Recent) {
+  const items: Record<string, unknown> = { calls, live };
+  if (recent) items.recent = recent;
+  await browser.storage.session.set(items);
+}
+
+export interface CallReport {
+  tabId: number;
+  windowId?: number;
+  platform: Platform;
+  state: Detected | 'closed';
+  meetingKey?: string;
+  at: number;
+  manual?: boolean;
+}
+
+export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
+  async function apply(report: CallReport): Promise<Effect> {
+    const { calls, live } = await readState();
+    const key = String(report.tabId);
+    const current = live[key];
+    // A session started by hand ignores detection that does not see it; only an end counts.
+    if (
+      current?.manual &&
+      !report.manual &&
+      report.state !== 'ended' &&
+      report.state !== 'closed'
+    ) {
+      return 'none';
+    }
+    const next = applyReport(calls, report.tabId, {
+      platform: report.platform,
+      state: report.state,
+      at: report.at,
+    });
+    const nextLive = { ...live };
+    if (next.effect === 'start') {
+      const meetingKey = prefixedKey(report.platform, report.meetingKey);
+      const session = await startLiveSession(
+        await db(),
+        { platform: report.platform, meetingKey },
+        report.at,
+      );
+      const info: LiveInfo = {
+        sessionId: session.id,
+        platform: report.platform,
+        windowId: report.windowId,
+        meetingKey,
+        ...(report.manual ? { manual: true } : {}),
+      };
+      nextLive[key] = info;
+      await writeState(next.calls, nextLive);
+      await hooks.started?.(report.tabId, info, session);
+    } else if (next.effect === 'end' && current) {
+      const extra = (await hooks.ending?.(report.tabId, current, report.at)) ?? {};
+      const ended = await endLiveSession(await db(), current.sessionId, report.at, extra);
+      delete nextLive[key];
+      const recent = await readRecent();
+      await writeState(next.calls, nextLive, {
+        ...recent,
+        [key]: { sessionId: current.sessionId, endedAt: report.at },
+      });
+      await hooks.ended?.(report.tabId, current, ended, report.at);
+    } else if (next.calls !== calls) {
+      await writeState(next.calls, nextLive);
+    }
+    return next.effect;
+  }
+
+  return {
+    report: (r: CallReport) => serial(() => apply(r)),
+
+    tabClosed: (tabId: number) =>
+      serial(async () => {
+        const { calls } = await readState();
+        const entry = calls[String(tabId)];
+        if (!entry) return 'none' as Effect;
+        return apply({ tabId, platform: entry.platform, state: 'closed', at: now() });
+      }),
+
+    /** The popup's "I'm in a session": the tab must be on one of the platforms. */
+    manualStart: (tabId: number, url: string | undefined, windowId?: number) =>
+      serial(async () => {
+        const platform = url ? platformOfHost(new URL(url).hostname) : undefined;
+        if (!platform) {
+          return {
+            ok: false,
+            error: 'Open your call in Google Meet, Zoom or Teams in this tab first.',
+          };
+        }
+        const { live } = await readState();
+        if (live[String(tabId)]) return { ok: true };
+        await apply({ tabId, windowId, platform, state: 'in-call', at: now(), manual: true });
+        return { ok: true };
+      }),
+
+    manualEnd: (tabId: number) =>
+      serial(async () => {
+        const { calls } = await readState();
+        const entry = calls[String(tabId)];
+        if (entry?.state !== 'in-call')
+          return { ok: false, error: 'No session is live in this tab.' };
+        await apply({ tabId, platform: entry.platform, state: 'ended', at: now(), manual: true });
+        return { ok: true };
+      }),
+
+    /** The user assigned the call and it became another session record (the prepared one). */
+    renameSession: (from: string, to: string) =>
+      serial(async () => {
+        const { calls, live } = await readState();
+        const next = { ...live };
+        for (const [key, info] of Object.entries(live)) {
+          if (info.sessionId === from) next[key] = { ...info, sessionId: to };
+        }
+        const focusFrom = `focus:${from}`;
+        const got = await browser.storage.session.get(focusFrom);
+        await writeState(calls, next);
+        if (got[focusFrom]) {
+          await browser.storage.session.set({ [`focus:${to}`]: got[focusFrom] });
+          await browser.storage.session.remove(focusFrom);
+        }
+      }),
+
+    /** A call tab finished loading a page: a page that answers no ping is no call any more. */
+    reconcileTab: (
+      tabId: number,
+      ask: (tabId: number) => Promise<{ state: Detected; meetingKey?: string } | null>,
+    ) =>
+      serial(async () => {
+        const { calls, live } = await readState();
+        const entry = calls[String(tabId)];
+        if (!entry || live[String(tabId)]?.manual) return;
+        const answer = (await ask(tabId).catch(() => null)) ?? { state: 'none' as const };
+        await apply({
+          tabId,
+          platform: entry.platform,
+          state: answer.state,
+          meetingKey: answer.meetingKey,
+          at: now(),
+        });
+      }),
+
+    /**
+     * After a worker (re)start: a tab that is gone ends its call; every other tab is asked
+     * where it stands, and its answer goes through the same transition, which starts or ends
+     * nothing that already started or ended.
+     */
+    reconcile: (
+      ask: (tabId: number) => Promise<{ state: Detected; meetingKey?: string } | null>,
+      tabExists: (tabId: number) => Promise<boolean>,
+    ) =>
+      serial(async () => {
+        const { calls, live } = await readState();
+        for (const [key, entry] of Object.entries(calls)) {
+          const tabId = Number(key);
+          if (!(await tabExists(tabId))) {
+            await apply({ tabId, platform: entry.platform, state: 'closed', at: now() });
+            continue;
+          }
+          if (live[key]?.manual) continue;
+          // No answer: the tab left the platform (its content script is gone), so no call.
+          const answer = (await ask(tabId).catch(() => null)) ?? { state: 'none' as const };
+          await apply({
+            tabId,
+            platform: entry.platform,
+            state: answer.state,
+            meetingKey: answer.meetingKey,
+            at: now(),
+          });
+        }
+      }),
+  };
+}
+
+export type Orchestrator = ReturnType<typeof createOrchestrator>;

@@ -1,0 +1,34 @@
+// Finding Debian's Chromium and the flags that load the built extension, map the real meeting
+// hostnames to the local fixture server, and keep Chromium off the network.
+
+import fs from 'node:fs';
+import { ALL_HOSTS } from './hosts.ts';
+
+export function findChromium(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  for (const c of candidates) if (c && fs.existsSync(c)) return c;
+  throw new Error(
+    'Chromium is missing: install it (apt-get install chromium), or set CHROMIUM_PATH to a Chromium binary.',
+  );
+}
+
+export function chromiumArgs(opts: { port: number; extensionDir: string }): string[] {
+  // Rules are read in order: the meeting hosts go to the fixture server, everything else fails
+  // to resolve, so no test or demo can reach the network.
+  const rules = [...ALL_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${opts.port}`), 'MAP * ~NOTFOUND'];
+  return [
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--disable-gpu',
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    `--host-resolver-rules=${rules.join(',')}`,
+    // The fixture server's certificate is self-signed and made at test time.
+    '--ignore-certificate-errors',
+    `--disable-extensions-except=${opts.extensionDir}`,
+    `--load-extension=${opts.extensionDir}`,
+  ];
+}

@@ -1,0 +1,191 @@
+// A local HTTPS server that plays Google Meet, Zoom and Teams for the tests and the demo.
+// Chromium maps the real hostnames here (--host-resolver-rules), so the extension's real match
+// patterns run. Each meeting URL serves a "stage": one of the committed fixtures from
+// tests/fixtures/<platform>/<state>.<lang>.html, plus a small page script (window.__stage) that
+// swaps the body for another state's fixture, as the real single-page apps do on one URL.
+
+import fs from 'node:fs';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Cert } from './cert.ts';
+import { OTHER_HOST } from './hosts.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const FIXTURES_DIR = path.join(ROOT, 'tests/fixtures');
+
+export type StagePlatform = 'meet' | 'zoom' | 'teams';
+
+export interface FixtureServer {
+  port: number;
+  /** Every request seen, as `host path`. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+function platformOf(host: string): StagePlatform | undefined {
+  if (host === 'meet.google.com') return 'meet';
+  if (host === 'zoom.us' || host.endsWith('.zoom.us')) return 'zoom';
+  if (/^teams\.(microsoft\.com|live\.com|cloud\.microsoft)$/.test(host)) return 'teams';
+  return undefined;
+}
+
+function bodyOf(html: string): string {
+  const match = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html);
+  return match?.[1] ?? html;
+}
+
+function fixtureFile(platform: StagePlatform, state: string, lang: string): string | undefined {
+  if (!/^[a-z-]+$/.test(state) || !/^[a-z]{2}$/.test(lang)) return undefined;
+  for (const l of [lang, 'en']) {
+    const file = path.join(FIXTURES_DIR, platform, `${state}.${l}.html`);
+    if (fs.existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+const TITLES: Record<StagePlatform, string> = {
+  meet: 'Meet',
+  zoom: 'Zoom',
+  teams: 'Microsoft Teams',
+};
+
+function stagePage(platform: StagePlatform, state: string, lang: string, demo: boolean): string {
+  const file = fixtureFile(platform, state, lang);
+  const body = file ? bodyOf(fs.readFileSync(file, 'utf8')) : '';
+  const config = JSON.stringify({ platform, state, lang, demo });
+  return `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><title>${TITLES[platform]}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>${STAGE_CSS}</style>
+<script>window.__stageConfig = ${config};</script>
+<script src="/__stage/stage.js" defer></script>
+</head><body>${body}</body></html>`;
+}
+
+// A look for the fixtures when a person watches (the demo, screenshots); detection ignores it.
+const STAGE_CSS = `
+html { background: #202124; }
+body { margin: 0; min-height: 100vh; background: #202124; color: #e8eaed; font: 14px system-ui, sans-serif; }
+body > * { padding: 12px 16px; }
+button, [role="button"] { background: #3c4043; color: #e8eaed; border: 0; border-radius: 20px; padding: 8px 14px; margin: 4px; font: 13px system-ui, sans-serif; }
+input { background: #303134; color: #e8eaed; border: 1px solid #5f6368; border-radius: 6px; padding: 6px; }
+[data-participant-id], [data-tid*="video"], .video-avatar__avatar { display: inline-block; width: 300px; height: 180px; margin: 8px; border-radius: 12px; background: #3c4043; vertical-align: top; padding: 10px; }
+`;
+
+// The page script of the stage. It runs in the page, like the platforms' own code.
+const STAGE_JS = `(() => {
+  const config = window.__stageConfig;
+  const labels = [['lobby', '1 · Lobby'], ['waiting', '2 · Waiting room'], ['in-call', '3 · Join'], ['ended-user', '4 · Hang up']];
+  function panel() {
+    if (!config.demo) return null;
+    const box = document.createElement('div');
+    box.id = '__stage-panel';
+    box.setAttribute('style', 'position:fixed;left:12px;bottom:12px;z-index:2147483646;background:#202124;color:#fff;font:13px system-ui,sans-serif;padding:8px 10px;border-radius:10px;display:flex;gap:6px;align-items:center;box-shadow:0 2px 8px rgba(0,0,0,.4)');
+    const title = document.createElement('span');
+    title.textContent = 'Demo stage:';
+    box.append(title);
+    for (const [state, label] of labels) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = label;
+      b.dataset.stage = state;
+      b.setAttribute('style', 'font:inherit;border:0;border-radius:6px;padding:4px 8px;cursor:pointer;background:' + (state === current ? '#8ab4f8' : '#3c4043') + ';color:' + (state === current ? '#202124' : '#fff'));
+      b.addEventListener('click', () => set(state));
+      box.append(b);
+    }
+    return box;
+  }
+  let current = config.state;
+  async function set(state) {
+    const res = await fetch('/__stage/fixture/' + config.platform + '/' + state + '/' + config.lang);
+    if (!res.ok) throw new Error('no fixture for ' + state);
+    const html = await res.text();
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    current = state;
+    document.body.replaceWith(document.adoptNode(doc.body));
+    const p = panel();
+    if (p) document.body.append(p);
+    return state;
+  }
+  window.__stage = { set, get state() { return current; }, go: (url) => { location.href = url; } };
+  const p = panel();
+  if (p) document.body.append(p);
+})();`;
+
+const LAUNCHER = `<!doctype html><html><head><meta charset="utf-8"><title>Launch Meeting - Zoom</title></head>
+<body><main><h1>Launch Meeting</h1><p>Click Open Zoom Workplace on the dialog shown by your browser.</p>
+<a href="#">Join from your browser</a></main></body></html>`;
+
+const MEET_LANDING = `<!doctype html><html><head><meta charset="utf-8"><title>Google Meet</title></head>
+<body><main><h1>Video calls and meetings for everyone</h1><button>New meeting</button>
+<input aria-label="Enter a code or link"></main></body></html>`;
+
+const OTHER_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Team wiki</title></head>
+<body><main><h1>Team wiki</h1><p>A page on a host that is not a meeting platform.</p></main></body></html>`;
+
+function route(host: string, url: URL): { status: number; type: string; body: string } {
+  const html = (body: string, status = 200) => ({ status, type: 'text/html; charset=utf-8', body });
+  if (url.pathname === '/__stage/stage.js') {
+    return { status: 200, type: 'text/javascript; charset=utf-8', body: STAGE_JS };
+  }
+  const fixture = /^\/__stage\/fixture\/(meet|zoom|teams)\/([a-z-]+)\/([a-z]{2})$/.exec(
+    url.pathname,
+  );
+  if (fixture) {
+    const [, platform, state = '', lang = ''] = fixture;
+    const file = fixtureFile(platform as StagePlatform, state, lang);
+    return file ? html(fs.readFileSync(file, 'utf8')) : html('no such fixture', 404);
+  }
+  if (url.pathname === '/favicon.ico') return { status: 204, type: 'image/x-icon', body: '' };
+  const platform = platformOf(host);
+  if (!platform) return host === OTHER_HOST ? html(OTHER_PAGE) : html('unknown host', 404);
+  const lang = url.searchParams.get('hl') ?? 'en';
+  const demo = url.searchParams.has('demo');
+  const state = url.searchParams.get('state') ?? 'lobby';
+  if (platform === 'meet' && (url.pathname === '/' || url.pathname.startsWith('/landing'))) {
+    return html(MEET_LANDING);
+  }
+  if (platform === 'zoom') {
+    if (/^\/[js]\/\d+/.test(url.pathname)) return html(LAUNCHER);
+    if (/^\/(postattendee|wc\/leave|meeting\/ended)/.test(url.pathname)) {
+      return html(stagePage(platform, 'ended-user', lang, demo));
+    }
+  }
+  return html(stagePage(platform, state, lang, demo));
+}
+
+export function startFixtureServer(cert: Cert, port = 0): Promise<FixtureServer> {
+  const requests: string[] = [];
+  const server = https.createServer({ key: cert.key, cert: cert.cert }, (req, res) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    const url = new URL(req.url ?? '/', `https://${host}`);
+    requests.push(`${host} ${url.pathname}`);
+    const { status, type, body } = route(host, url);
+    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+    res.end(body);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `Port ${port} is in use: stop what listens there, or choose another with MC_PORT=<port>.`,
+            )
+          : error,
+      );
+    });
+    server.listen(port, '127.0.0.1', () => {
+      resolve({
+        port: (server.address() as AddressInfo).port,
+        requests,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,202 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FixtureServer } from '../../scripts/lib/fixture-server.ts';
+import { type CallEntry, type Harness, launch, startServer, until } from './harness.ts';
+
+// Call detection on the real hostnames: stepping a fixture page through lobby, call and end
+// gives the matching `calls` entry in storage.session within 3 seconds of each step.
+
+let server: FixtureServer;
+let h: Harness;
+
+beforeAll(async () => {
+  server = await startServer();
+  h = await launch(server);
+});
+afterAll(async () => {
+  await h?.close();
+  await server?.close();
+});
+
+type Stage =
+  | 'lobby'
+  | 'waiting'
+  | 'in-call'
+  | 'in-call-toolbar-hidden'
+  | 'ended-user'
+  | 'ended-host';
+
+async function stage(page: Page, state: Stage) {
+  await page.evaluate(
+    (s) => (window as unknown as { __stage: { set(s: string): Promise<void> } }).__stage.set(s),
+    state,
+  );
+}
+
+async function entryOf(page: Page): Promise<CallEntry | undefined> {
+  const id = await h.tabId(page);
+  return (await h.calls())[String(id)];
+}
+
+async function expectState(
+  page: Page,
+  state: CallEntry['state'] | undefined,
+  platform?: CallEntry['platform'],
+) {
+  const entry = await until(
+    async () => {
+      const e = await entryOf(page);
+      return (e?.state ?? 'none') === (state ?? 'none') ? (e ?? ('none' as const)) : undefined;
+    },
+    { timeout: 3_000, what: `calls entry ${state}` },
+  ).catch(async (error) => {
+    throw new Error(
+      `${(error as Error).message}; tab ${await h.tabId(page)}, calls ${JSON.stringify(await h.calls())}, body ${(await page.locator('body').innerHTML()).slice(0, 200)}`,
+    );
+  });
+  if (state && entry && entry !== 'none') {
+    expect(entry).toEqual({ platform, state, since: expect.any(Number) });
+    expect(Math.abs(entry.since - Date.now())).toBeLessThan(10_000);
+  }
+}
+
+interface SessionRow {
+  id: string;
+  status: string;
+  platform?: string;
+  meetingKey?: string;
+  startedAt?: number;
+  endedAt?: number;
+}
+
+describe.each([
+  {
+    platform: 'meet' as const,
+    url: 'https://meet.google.com/abc-defg-hij',
+    key: 'meet:abc-defg-hij',
+    end: 'ended-user' as Stage,
+  },
+  {
+    platform: 'zoom' as const,
+    url: 'https://app.zoom.us/wc/123456789/join',
+    key: 'zoom:123456789',
+    end: 'ended-host' as Stage,
+  },
+  {
+    platform: 'teams' as const,
+    url: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0',
+    key: undefined,
+    end: 'ended-user' as Stage,
+  },
+])('$platform', ({ platform, url, key, end }) => {
+  it('steps lobby, waiting room, call and end, and records one session', async () => {
+    const before = (await h.records<SessionRow>('sessions')).length;
+    const page = await h.open(url);
+    await expectState(page, 'lobby', platform);
+    await stage(page, 'waiting');
+    await expectState(page, 'lobby', platform);
+    await stage(page, 'in-call');
+    await expectState(page, 'in-call', platform);
+    // The toolbar auto-hides: still in the call.
+    await stage(page, 'in-call-toolbar-hidden');
+    await new Promise((r) => setTimeout(r, 2_500));
+    await expectState(page, 'in-call', platform);
+    await stage(page, end);
+    await expectState(page, 'ended', platform);
+    const sessions = await h.records<SessionRow>('sessions');
+    expect(sessions.length).toBe(before + 1);
+    const session = sessions.find((s) => s.platform === platform && s.status === 'ended');
+    expect(session?.endedAt).toBeGreaterThan(session?.startedAt ?? Number.POSITIVE_INFINITY);
+    if (key) expect(session?.meetingKey).toBe(key);
+    await page.close();
+  });
+
+  it('leaves no session for a call left from the lobby', async () => {
+    const before = (await h.records<SessionRow>('sessions')).length;
+    const page = await h.open(url);
+    await expectState(page, 'lobby', platform);
+    await page.close();
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await h.records<SessionRow>('sessions')).length).toBe(before);
+  });
+});
+
+describe('ends', () => {
+  it('ends the session when the tab is closed mid-call', async () => {
+    const page = await h.open('https://meet.google.com/xyz-abcd-efg');
+    await stage(page, 'in-call');
+    await expectState(page, 'in-call', 'meet');
+    const tab = String(await h.tabId(page));
+    await page.close();
+    await until(async () => !(tab in (await h.calls())), {
+      timeout: 3_000,
+      what: 'the entry to go',
+    });
+    const session = (await h.records<SessionRow>('sessions')).find(
+      (s) => s.meetingKey === 'meet:xyz-abcd-efg',
+    );
+    expect(session?.status).toBe('ended');
+    expect(session?.endedAt).toBeDefined();
+  });
+
+  it('ends a Zoom call when the client redirects to the post-attendee page', async () => {
+    const page = await h.open('https://acme.zoom.us/wc/987654321/join');
+    await stage(page, 'in-call');
+    await expectState(page, 'in-call', 'zoom');
+    await page.goto('https://acme.zoom.us/postattendee?mn=987654321');
+    await expectState(page, 'ended', 'zoom');
+    await page.close();
+  });
+
+  it('ends the call at once when the leave control is clicked', async () => {
+    const page = await h.open('https://teams.live.com/meet/9876543210');
+    await stage(page, 'in-call');
+    await expectState(page, 'in-call', 'teams');
+    await page
+      .locator('#hangup-button, [data-tid="hangup-main-btn"], [data-tid="call-hangup"]')
+      .first()
+      .click();
+    await expectState(page, 'ended', 'teams');
+    await page.close();
+  });
+});
+
+describe('no call', () => {
+  it.each([
+    'https://meet.google.com/landing',
+    'https://app.zoom.us/j/123456789?pwd=abc',
+    'https://docs.example.org/notes',
+  ])('gives no call on %s', async (url) => {
+    const page = await h.open(url);
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(await entryOf(page)).toBeUndefined();
+    await page.close();
+  });
+});
+
+describe('a stopped service worker', () => {
+  it('keeps the call live across a restart and ends it once', async () => {
+    const page = await h.open('https://meet.google.com/kkk-llll-mmm');
+    await stage(page, 'in-call');
+    await expectState(page, 'in-call', 'meet');
+    await h.stopWorker();
+    // Something wakes a new worker (here, a message from an extension page); it rebuilds its
+    // state from storage and asks the call tab where it stands.
+    await h.inExtension(() => chrome.runtime.sendMessage({ type: 'whoami' }), null);
+    expect(await h.workerRunning()).toBe(true);
+    await new Promise((r) => setTimeout(r, 1_000));
+    await expectState(page, 'in-call', 'meet');
+    const live = (await h.records<SessionRow>('sessions')).filter(
+      (s) => s.meetingKey === 'meet:kkk-llll-mmm',
+    );
+    expect(live.map((s) => s.status)).toEqual(['live']);
+    await stage(page, 'ended-user');
+    await expectState(page, 'ended', 'meet');
+    const after = (await h.records<SessionRow>('sessions')).filter(
+      (s) => s.meetingKey === 'meet:kkk-llll-mmm',
+    );
+    expect(after.map((s) => s.status)).toEqual(['ended']);
+    expect(after[0]?.startedAt).toBe(live[0]?.startedAt);
+    await page.close();
+  });
+});

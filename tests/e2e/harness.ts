@@ -1,0 +1,206 @@
+// Real Chromium with the built extension, on the real meeting hostnames mapped to the local
+// fixture server. Each test file launches its own browser on a fresh profile (or reuses one to
+// test persistence) and closes everything it started.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type BrowserContext,
+  type CDPSession,
+  chromium,
+  type Page,
+  type Worker,
+} from 'playwright-core';
+import { makeCert } from '../../scripts/lib/cert.ts';
+import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.ts';
+import { type FixtureServer, startFixtureServer } from '../../scripts/lib/fixture-server.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+const TMP = path.join(ROOT, '.tmp/e2e');
+
+export interface CallEntry {
+  platform: 'meet' | 'zoom' | 'teams';
+  state: 'lobby' | 'in-call' | 'ended';
+  since: number;
+}
+
+export async function startServer(): Promise<FixtureServer> {
+  return startFixtureServer(makeCert(path.join(TMP, 'cert')));
+}
+
+export function newProfileDir(): string {
+  fs.mkdirSync(TMP, { recursive: true });
+  return fs.mkdtempSync(path.join(TMP, 'profile-'));
+}
+
+export interface Harness {
+  context: BrowserContext;
+  extensionId: string;
+  userDataDir: string;
+  /** The extension's service worker now (it may have been restarted). */
+  worker(): Promise<Worker>;
+  /** Opens a URL in a new tab. */
+  open(url: string): Promise<Page>;
+  /** Opens an extension page (popup.html, options.html, sidepanel.html ...) in a tab. */
+  extensionPage(file: string): Promise<Page>;
+  /** Runs a function in the service worker. */
+  inWorker<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /**
+   * Runs a function in an extension page kept open for the test (chrome.* APIs, IndexedDB),
+   * which works while the service worker is stopped and does not wake it.
+   */
+  inExtension<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /** All records of one IndexedDB store. */
+  records<T = Record<string, unknown>>(store: string): Promise<T[]>;
+  /** The `calls` entry the background keeps in storage.session. */
+  calls(): Promise<Record<string, CallEntry>>;
+  /** The tab id of a page, as the extension sees it. */
+  tabId(page: Page): Promise<number>;
+  /** Stops the service worker, as Chrome does when it is idle, and waits until it is gone. */
+  stopWorker(): Promise<void>;
+  /** Whether the extension's service worker runs now (asked of Chromium, not Playwright). */
+  workerRunning(): Promise<boolean>;
+  browserCdp(): Promise<CDPSession>;
+  close(opts?: { keepProfile?: boolean }): Promise<void>;
+}
+
+export async function launch(
+  server: FixtureServer,
+  opts: { userDataDir?: string; headless?: boolean } = {},
+): Promise<Harness> {
+  const userDataDir = opts.userDataDir ?? newProfileDir();
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: opts.headless ?? true,
+    args: chromiumArgs({ port: server.port, extensionDir: EXTENSION_DIR }),
+    viewport: { width: 1280, height: 800 },
+  });
+  const worker = async (): Promise<Worker> => {
+    const live = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    return live ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  };
+  const extensionId = new URL((await worker()).url()).host;
+  let cdp: CDPSession | undefined;
+  const browserCdp = async () => {
+    const browser = context.browser();
+    if (!browser) throw new Error('no browser behind this context');
+    cdp ??= await browser.newBrowserCDPSession();
+    return cdp;
+  };
+  const inWorker = async <T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> =>
+    (await worker()).evaluate(fn as (arg: unknown) => T | Promise<T>, arg as unknown);
+  let extPage: Page | undefined;
+  const inExtension = async <T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> => {
+    if (!extPage || extPage.isClosed()) {
+      extPage = await context.newPage();
+      // The options page: an extension page whose loading changes nothing.
+      await extPage.goto(`chrome-extension://${extensionId}/options.html`);
+    }
+    return extPage.evaluate(fn as (arg: unknown) => T | Promise<T>, arg as unknown);
+  };
+  const tabIds = new WeakMap<Page, number>();
+  // Playwright keeps listing a worker that Chromium stopped, so ask Chromium.
+  const workerTarget = async () => {
+    const { targetInfos } = (await (await browserCdp()).send('Target.getTargets')) as {
+      targetInfos: Array<{ targetId: string; type: string; url: string }>;
+    };
+    return targetInfos.find(
+      (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`),
+    );
+  };
+  // Opened first, so the tabs a test opens later are the active ones.
+  await inExtension(() => true, null);
+  for (const blank of context.pages()) if (blank.url() === 'about:blank') await blank.close();
+  const harness: Harness = {
+    context,
+    extensionId,
+    userDataDir,
+    worker,
+    inWorker,
+    inExtension,
+    records: <T>(store: string) =>
+      inExtension(
+        (name: string) =>
+          new Promise<T[]>((resolve, reject) => {
+            const open = indexedDB.open('mentor-companion');
+            // No database yet: abort the creation, so the test never makes an empty one.
+            open.onupgradeneeded = () => open.transaction?.abort();
+            open.onerror = () =>
+              open.error?.name === 'AbortError' ? resolve([]) : reject(open.error);
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains(name)) return resolve([]);
+              const req = db.transaction(name).objectStore(name).getAll();
+              req.onsuccess = () => {
+                resolve(req.result as T[]);
+                db.close();
+              };
+              req.onerror = () => reject(req.error);
+            };
+          }),
+        store,
+      ),
+    browserCdp,
+    async open(url) {
+      const page = await context.newPage();
+      // The new tab is the active one: note its id now (the extension may not read its URL).
+      const id = await inExtension(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.id;
+      }, null);
+      if (id !== undefined) tabIds.set(page, id);
+      await page.goto(url);
+      return page;
+    },
+    async extensionPage(file) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${file}`);
+      return page;
+    },
+    async calls() {
+      return inExtension(async () => {
+        const got = await chrome.storage.session.get('calls');
+        return (got.calls ?? {}) as Record<string, CallEntry>;
+      }, null);
+    },
+    async tabId(page) {
+      const id = tabIds.get(page);
+      if (id === undefined)
+        throw new Error(`no tab id noted for ${page.url()}: open pages with h.open()`);
+      return id;
+    },
+    async stopWorker() {
+      const sw = await workerTarget();
+      if (!sw) throw new Error('the extension has no running service worker');
+      await (await browserCdp()).send('Target.closeTarget', { targetId: sw.targetId });
+      await until(async () => !(await workerTarget()), { what: 'the service worker to stop' });
+    },
+    workerRunning: async () => Boolean(await workerTarget()),
+    async close({ keepProfile = false } = {}) {
+      await context.close();
+      if (!keepProfile) fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}
+
+/** Polls until `fn` returns a truthy value, or fails with what it last saw. */
+export async function until<T>(
+  fn: () => Promise<T> | T,
+  { timeout = 5_000, interval = 100, what = 'condition' } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let last: T | undefined;
+  for (;;) {
+    last = await fn();
+    if (last) return last;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `timed out after ${timeout} ms waiting for ${what}; last: ${JSON.stringify(last)}`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
