@@ -1,0 +1,414 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { closeDb, db } from '../../lib/db';
+import type { SessionRecord } from '../../lib/model';
+import type { Detected } from '../../lib/platforms/types';
+import type { CallEntry } from '../../lib/session/calls';
+import {
+  type CallReport,
+  createOrchestrator,
+  type Hooks,
+  type LiveInfo,
+  readState,
+} from '../../lib/session/orchestrator';
+import { assignSession, createMentorship, savePreNote } from '../../lib/store';
+
+const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
+/** 2026-11-03 10:00 UTC. */
+const T0 = Date.UTC(2026, 10, 3, 10, 0);
+const TAB = 42;
+
+let clock = T0;
+const now = () => clock;
+
+function recordingHooks(extra: Partial<SessionRecord> = {}) {
+  const started = vi.fn<(tabId: number, live: LiveInfo, session: SessionRecord) => void>();
+  const ending = vi.fn(async (_tabId: number, _live: LiveInfo, _at: number) => extra);
+  const ended =
+    vi.fn<
+      (tabId: number, live: LiveInfo, session: SessionRecord | undefined, at: number) => void
+    >();
+  const hooks: Hooks = { started, ending, ended };
+  return { hooks, started, ending, ended };
+}
+
+const report = (
+  state: Detected | 'closed',
+  at: number,
+  extra: Partial<CallReport> = {},
+): CallReport => ({
+  tabId: TAB,
+  windowId: 7,
+  platform: 'meet',
+  state,
+  meetingKey: 'abc-defg-hij',
+  at,
+  ...extra,
+});
+
+const entry = (
+  state: CallEntry['state'],
+  since: number,
+  platform: CallEntry['platform'] = 'meet',
+) => ({
+  platform,
+  state,
+  since,
+});
+
+async function calls() {
+  return (await browser.storage.session.get('calls')).calls;
+}
+
+async function sessions() {
+  return (await db()).getAll('sessions');
+}
+
+async function session(id: string) {
+  return (await db()).get('sessions', id);
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await closeDb();
+  globalThis.indexedDB = new IDBFactory();
+  clock = T0;
+});
+
+afterEach(async () => {
+  await closeDb();
+});
+
+describe('a detected call', () => {
+  it('lobby -> in-call starts one session; a duplicate in-call starts nothing', async () => {
+    const { hooks, started } = recordingHooks();
+    const o = createOrchestrator(hooks, now);
+
+    expect(await o.report(report('lobby', T0))).toBe('none');
+    expect(await calls()).toEqual({ [TAB]: entry('lobby', T0) });
+    expect(await sessions()).toEqual([]);
+
+    expect(await o.report(report('in-call', T0 + MIN))).toBe('start');
+    expect(await calls()).toEqual({ [TAB]: entry('in-call', T0 + MIN) });
+    const [live] = await sessions();
+    expect(live).toMatchObject({
+      mentorshipId: null,
+      status: 'live',
+      platform: 'meet',
+      meetingKey: 'meet:abc-defg-hij',
+      startedAt: T0 + MIN,
+    });
+    if (!live) throw new Error('no session');
+    expect(started).toHaveBeenCalledTimes(1);
+    expect(started).toHaveBeenCalledWith(
+      TAB,
+      { sessionId: live.id, platform: 'meet', windowId: 7, meetingKey: 'meet:abc-defg-hij' },
+      live,
+    );
+    expect((await readState()).live).toEqual({
+      [TAB]: { sessionId: live.id, platform: 'meet', windowId: 7, meetingKey: 'meet:abc-defg-hij' },
+    });
+
+    expect(await o.report(report('in-call', T0 + 2 * MIN))).toBe('none');
+    expect(await calls()).toEqual({ [TAB]: entry('in-call', T0 + MIN) });
+    expect(await sessions()).toHaveLength(1);
+    expect(started).toHaveBeenCalledTimes(1);
+  });
+
+  it('two in-call reports at once start one session', async () => {
+    const { hooks, started } = recordingHooks();
+    const o = createOrchestrator(hooks, now);
+    const effects = await Promise.all([
+      o.report(report('in-call', T0)),
+      o.report(report('in-call', T0 + 1)),
+      o.report(report('in-call', T0 + 2)),
+    ]);
+    expect(effects).toEqual(['start', 'none', 'none']);
+    expect(await sessions()).toHaveLength(1);
+    expect(started).toHaveBeenCalledTimes(1);
+    expect(await calls()).toEqual({ [TAB]: entry('in-call', T0) });
+  });
+
+  it('turns the session prepared for the meeting link live', async () => {
+    const d = await db();
+    const { mentorship, session: prepared } = await createMentorship(
+      d,
+      {
+        otherName: 'Ana',
+        myRole: 'mentor',
+        meetingLink: 'https://meet.google.com/abc-defg-hij',
+        cadenceDays: 14,
+        sessionMinutes: 45,
+        firstSessionAt: T0 + 2 * DAY,
+      },
+      T0 - DAY,
+    );
+    const { hooks, started } = recordingHooks();
+    const o = createOrchestrator(hooks, now);
+    await o.report(report('in-call', T0));
+    expect(started.mock.calls[0]?.[2]).toMatchObject({
+      id: prepared.id,
+      mentorshipId: mentorship.id,
+      status: 'live',
+    });
+    expect(await sessions()).toHaveLength(1);
+  });
+
+  it('in-call -> ended writes endedAt and what ending adds, and calls ending then ended', async () => {
+    const focus = { awayMs: 30_000, count: 1, longestMs: 30_000, presentShare: 0.99 };
+    const { hooks, ending, ended } = recordingHooks({ focus });
+    const o = createOrchestrator(hooks, now);
+    await o.report(report('in-call', T0));
+    const { live } = await readState();
+    const info = live[TAB];
+    if (!info) throw new Error('not live');
+
+    expect(await o.report(report('ended', T0 + 45 * MIN))).toBe('end');
+    const done = await session(info.sessionId);
+    expect(done).toMatchObject({ status: 'ended', startedAt: T0, endedAt: T0 + 45 * MIN, focus });
+    expect(ending).toHaveBeenCalledExactlyOnceWith(TAB, info, T0 + 45 * MIN);
+    expect(ended).toHaveBeenCalledExactlyOnceWith(TAB, info, done, T0 + 45 * MIN);
+    expect(ending.mock.invocationCallOrder[0]).toBeLessThan(ended.mock.invocationCallOrder[0] ?? 0);
+    expect(await readState()).toEqual({
+      calls: { [TAB]: entry('ended', T0 + 45 * MIN) },
+      live: {},
+    });
+    expect((await browser.storage.session.get('recent')).recent).toEqual({
+      [TAB]: { sessionId: info.sessionId, endedAt: T0 + 45 * MIN },
+    });
+
+    // A repeated end, or the page leaving the call, ends nothing more.
+    expect(await o.report(report('ended', T0 + 46 * MIN))).toBe('none');
+    expect(await o.report(report('none', T0 + 47 * MIN))).toBe('none');
+    expect(ended).toHaveBeenCalledTimes(1);
+    expect((await session(info.sessionId))?.endedAt).toBe(T0 + 45 * MIN);
+  });
+
+  it('lobby -> ended never starts a session', async () => {
+    const { hooks, started, ended } = recordingHooks();
+    const o = createOrchestrator(hooks, now);
+    await o.report(report('lobby', T0));
+    expect(await o.report(report('ended', T0 + MIN))).toBe('none');
+    expect(await sessions()).toEqual([]);
+    expect(started).not.toHaveBeenCalled();
+    expect(ended).not.toHaveBeenCalled();
+    expect(await calls()).toEqual({ [TAB]: entry('ended', T0 + MIN) });
+  });
+
+  it('a tab closed mid-call ends the session and drops the tab', async () => {
+    const { hooks, ended } = recordingHooks();
+    const o = createOrchestrator(hooks, now);
+    await o.report(report('in-call', T0));
+    await o.report(report('lobby', T0, { tabId: 9, platform: 'zoom' }));
+    const sessionId = (await readState()).live[TAB]?.sessionId ?? '';
+    clock = T0 + 30 * MIN;
+    expect(await o.tabClosed(TAB)).toBe('end');
+    expect(await session(sessionId)).toMatchObject({ status: 'ended', endedAt: T0 + 30 * MIN });
+    expect(ended).toHaveBeenCalledTimes(1);
+    expect(await readState()).toEqual({ calls: { 9: entry('lobby', T0, 'zoom') }, live: {} });
+    // Closing it again, or a tab that held no call, does nothing.
+    expect(await o.tabClosed(TAB)).toBe('none');
+    expect(await o.tabClosed(1234)).toBe('none');
+    expect(ended).toHaveBeenCalledTimes(1);
+  });
+
+  it('a page that answers no ping any more ends its call', async () => {
+    const { hooks, ended } = recordingHooks();
+    const o = createOrchestrator(hooks, now);
+    await o.report(report('in-call', T0));
+    clock = T0 + 20 * MIN;
+    await o.reconcileTab(TAB, async () => null);
+    expect(ended).toHaveBeenCalledTimes(1);
+    expect(await calls()).toEqual({ [TAB]: entry('ended', T0 + 20 * MIN) });
+  });
+
+  it('follows the session the call was assigned to', async () => {
+    const d = await db();
+    const { mentorship, session: prepared } = await createMentorship(
+      d,
+      {
+        otherName: 'Ana',
+        myRole: 'mentor',
+        cadenceDays: 14,
+        sessionMinutes: 45,
+        firstSessionAt: T0 + DAY,
+      },
+      T0 - DAY,
+    );
+    await savePreNote(d, prepared, 'mentee', 'Thoughts', T0 - DAY);
+    const { hooks, ended } = recordingHooks();
+    const o = createOrchestrator(hooks, now);
+    await o.report(report('in-call', T0));
+    const liveId = (await readState()).live[TAB]?.sessionId ?? '';
+    await browser.storage.session.set({ [`focus:${liveId}`]: { marker: 1 } });
+    const assigned = await assignSession(d, liveId, mentorship.id, T0 + MIN);
+    expect(assigned.id).toBe(prepared.id);
+    await o.renameSession(liveId, assigned.id);
+    expect((await readState()).live[TAB]?.sessionId).toBe(prepared.id);
+    expect(await browser.storage.session.get([`focus:${liveId}`, `focus:${prepared.id}`])).toEqual({
+      [`focus:${prepared.id}`]: { marker: 1 },
+    });
+    await o.report(report('ended', T0 + 40 * MIN));
+    expect(ended.mock.calls[0]?.[2]).toMatchObject({ id: prepared.id, status: 'ended' });
+  });
+});
+
+describe('a session started by hand', () => {
+  it.each([
+    ['a page of another site', 'https://docs.google.com/document/d/1'],
+    ['no page', undefined],
+    ['a look-alike host', 'https://meet.google.com.example.org/abc-defg-hij'],
+  ])('is refused on %s, with a sentence, starting nothing', async (_name, url) => {
+    const { hooks, started } = recordingHooks();
+    const o = createOrchestrator(hooks, now);
+    expect(await o.manualStart(TAB, url)).toEqual({
+      ok: false,
+      error: 'Open your call in Google Meet, Zoom or Teams in this tab first.',
+    });
+    expect(started).not.toHaveBeenCalled();
+    expect(await readState()).toEqual({ calls: {}, live: {} });
+  });
+
+  it('ignores a lobby detection but ends on ended', async () => {
+    const { hooks, started, ended } = recordingHooks();
+    const o = createOrchestrator(hooks, now);
+    expect(await o.manualStart(TAB, 'https://acme.zoom.us/wc/85912345678/join', 7)).toEqual({
+      ok: true,
+    });
+    expect(started).toHaveBeenCalledTimes(1);
+    const info = (await readState()).live[TAB];
+    expect(info).toMatchObject({ platform: 'zoom', windowId: 7, manual: true });
+    expect(await calls()).toEqual({ [TAB]: entry('in-call', T0, 'zoom') });
+
+    // Detection that does not see the call changes nothing.
+    expect(await o.report(report('lobby', T0 + MIN, { platform: 'zoom' }))).toBe('none');
+    expect(await o.report(report('none', T0 + 2 * MIN, { platform: 'zoom' }))).toBe('none');
+    expect(await o.report(report('in-call', T0 + 3 * MIN, { platform: 'zoom' }))).toBe('none');
+    expect(await calls()).toEqual({ [TAB]: entry('in-call', T0, 'zoom') });
+    // Pressing it again starts nothing more.
+    expect(await o.manualStart(TAB, 'https://acme.zoom.us/wc/85912345678/join', 7)).toEqual({
+      ok: true,
+    });
+    expect(started).toHaveBeenCalledTimes(1);
+    expect(await sessions()).toHaveLength(1);
+
+    expect(await o.report(report('ended', T0 + 30 * MIN, { platform: 'zoom' }))).toBe('end');
+    expect(ended).toHaveBeenCalledTimes(1);
+    expect(await session(info?.sessionId ?? '')).toMatchObject({
+      status: 'ended',
+      endedAt: T0 + 30 * MIN,
+    });
+    expect(await readState()).toEqual({
+      calls: { [TAB]: entry('ended', T0 + 30 * MIN, 'zoom') },
+      live: {},
+    });
+  });
+
+  it('ends by hand, and refuses to end where nothing is live', async () => {
+    const { hooks, ended } = recordingHooks();
+    const o = createOrchestrator(hooks, now);
+    expect(await o.manualEnd(TAB)).toEqual({ ok: false, error: 'No session is live in this tab.' });
+    await o.manualStart(TAB, 'https://teams.microsoft.com/v2/');
+    clock = T0 + 25 * MIN;
+    expect(await o.manualEnd(TAB)).toEqual({ ok: true });
+    expect(ended).toHaveBeenCalledTimes(1);
+    expect(await calls()).toEqual({ [TAB]: entry('ended', T0 + 25 * MIN, 'teams') });
+    expect(await o.manualEnd(TAB)).toEqual({ ok: false, error: 'No session is live in this tab.' });
+  });
+
+  it('ends when its tab is closed', async () => {
+    const { hooks, ended } = recordingHooks();
+    const o = createOrchestrator(hooks, now);
+    await o.manualStart(TAB, 'https://meet.google.com/abc-defg-hij');
+    clock = T0 + 10 * MIN;
+    expect(await o.tabClosed(TAB)).toBe('end');
+    expect(ended).toHaveBeenCalledTimes(1);
+    expect(await readState()).toEqual({ calls: {}, live: {} });
+  });
+});
+
+describe('after a worker restart', () => {
+  it('reconcile neither starts twice nor loses a call, and ends one whose tab is gone', async () => {
+    const first = recordingHooks();
+    const before = createOrchestrator(first.hooks, now);
+    await before.report(report('in-call', T0));
+    await before.report(
+      report('in-call', T0 + MIN, { tabId: 9, platform: 'teams', meetingKey: undefined }),
+    );
+    await before.report(
+      report('lobby', T0 + MIN, { tabId: 11, platform: 'zoom', meetingKey: undefined }),
+    );
+    expect(first.started).toHaveBeenCalledTimes(2);
+    const { live } = await readState();
+    const stayed = live[TAB]?.sessionId ?? '';
+    const gone = live[9]?.sessionId ?? '';
+
+    // A new worker: nothing in memory, the same storage and database.
+    await closeDb();
+    const second = recordingHooks();
+    const after = createOrchestrator(second.hooks, now);
+    clock = T0 + 10 * MIN;
+    const asked: number[] = [];
+    await after.reconcile(
+      async (tabId) => {
+        asked.push(tabId);
+        return tabId === TAB
+          ? { state: 'in-call', meetingKey: 'abc-defg-hij' }
+          : { state: 'lobby' };
+      },
+      async (tabId) => tabId !== 9,
+    );
+
+    expect(asked.sort()).toEqual([11, TAB].sort());
+    expect(second.started).not.toHaveBeenCalled();
+    expect(second.ended).toHaveBeenCalledTimes(1);
+    expect(second.ended.mock.calls[0]?.[0]).toBe(9);
+    expect(await sessions()).toHaveLength(2);
+    expect(await session(stayed)).toMatchObject({ status: 'live', startedAt: T0 });
+    expect(await session(gone)).toMatchObject({ status: 'ended', endedAt: T0 + 10 * MIN });
+    expect(await readState()).toEqual({
+      calls: { [TAB]: entry('in-call', T0), 11: entry('lobby', T0 + MIN, 'zoom') },
+      live: { [TAB]: live[TAB] },
+    });
+
+    // Reports that arrive again from the tabs change nothing either.
+    expect(await after.report(report('in-call', T0 + 11 * MIN))).toBe('none');
+    expect(second.started).not.toHaveBeenCalled();
+
+    // A second restart straight after finds the same.
+    const third = recordingHooks();
+    await createOrchestrator(third.hooks, now).reconcile(
+      async (tabId) => ({ state: tabId === TAB ? 'in-call' : 'lobby' }),
+      async () => true,
+    );
+    expect(third.started).not.toHaveBeenCalled();
+    expect(third.ended).not.toHaveBeenCalled();
+    expect(await session(stayed)).toMatchObject({ status: 'live', startedAt: T0 });
+    expect(await calls()).toEqual({
+      [TAB]: entry('in-call', T0),
+      11: entry('lobby', T0 + MIN, 'zoom'),
+    });
+  });
+
+  it('reconcile ends a call whose tab left the platform, and leaves a manual one alone', async () => {
+    const { hooks } = recordingHooks();
+    const o = createOrchestrator(hooks, now);
+    await o.report(report('in-call', T0));
+    await o.manualStart(9, 'https://meet.google.com/xyz-abcd-efg');
+    const manualId = (await readState()).live[9]?.sessionId ?? '';
+
+    const again = recordingHooks();
+    const ask = vi.fn(async () => null);
+    clock = T0 + 5 * MIN;
+    await createOrchestrator(again.hooks, now).reconcile(ask, async () => true);
+    expect(ask).toHaveBeenCalledExactlyOnceWith(TAB);
+    expect(again.ended).toHaveBeenCalledTimes(1);
+    expect(await session(manualId)).toMatchObject({ status: 'live' });
+    expect(await calls()).toEqual({
+      [TAB]: entry('ended', T0 + 5 * MIN),
+      9: entry('in-call', T0),
+    });
+  });
+});
