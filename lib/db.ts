@@ -60,6 +60,8 @@ export function openDb(version: number = DB_VERSION, name: string = DB_NAME): Pr
   if (version > DB_VERSION) throw new Error(`Unknown database version ${version}`);
   return openDB<CompanionDB>(name, version, {
     upgrade(db, oldVersion, newVersion, tx) {
+      // A failing step aborts the upgrade; the rejection of openDb says so, this one need not.
+      tx.done.catch(() => {});
       for (let v = oldVersion; v < (newVersion ?? version); v++) {
         const step = MIGRATIONS[v];
         if (!step) throw new Error(`No migration to version ${v + 1}`);

@@ -273,8 +273,11 @@ export async function assignSession(
     const notes = tx.objectStore('notes');
     for (const note of await notes.index('bySession').getAll(sessionId)) {
       await notes.delete(note.id);
+      // A note prepared for the session and one typed during the call are both kept.
+      const prepared = await notes.get(noteId(pending.id, note.author));
       await notes.put({
         ...note,
+        ...(prepared ? { text: `${prepared.text}\n\n${note.text}` } : {}),
         id: note.id.replace(sessionId, pending.id),
         sessionId: pending.id,
         mentorshipId,
@@ -304,6 +307,7 @@ export async function applyImport(
   const m = await mentorships.get(plan.mentorship.id);
   if (!m) {
     tx.abort();
+    await tx.done.catch(() => {});
     throw new Error('That mentorship no longer exists.');
   }
   if (plan.pairWith) await mentorships.put({ ...m, pairId: plan.pairWith });

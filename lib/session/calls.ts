@@ -20,7 +20,8 @@ export interface CallEntry {
 
 export type Calls = Record<string, CallEntry>;
 
-export type Effect = 'none' | 'start' | 'end';
+/** `restart`: the live call ended and another (on another platform) began at once. */
+export type Effect = 'none' | 'start' | 'end' | 'restart';
 
 export interface Report {
   platform: Platform;
@@ -43,7 +44,10 @@ export function transition(
       return { next: prev?.state === 'ended' ? prev : undefined, effect: 'none' };
     case 'in-call':
       if (wasLive && prev.platform === platform) return { next: prev, effect: 'none' };
-      return { next: { platform, state: 'in-call', since: at }, effect: 'start' };
+      return {
+        next: { platform, state: 'in-call', since: at },
+        effect: wasLive ? 'restart' : 'start',
+      };
     case 'lobby':
     case 'ended': {
       const state = report.state;

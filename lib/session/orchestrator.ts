@@ -97,7 +97,19 @@ export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
       at: report.at,
     });
     const nextLive = { ...live };
-    if (next.effect === 'start') {
+    let recent: Recent | undefined;
+    if ((next.effect === 'end' || next.effect === 'restart') && current) {
+      const extra = (await hooks.ending?.(report.tabId, current, report.at)) ?? {};
+      const ended = await endLiveSession(await db(), current.sessionId, report.at, extra);
+      delete nextLive[key];
+      recent = {
+        ...(await readRecent()),
+        [key]: { sessionId: current.sessionId, endedAt: report.at },
+      };
+      await writeState(next.effect === 'end' ? next.calls : calls, nextLive, recent);
+      await hooks.ended?.(report.tabId, current, ended, report.at);
+    }
+    if (next.effect === 'start' || next.effect === 'restart') {
       const meetingKey = prefixedKey(report.platform, report.meetingKey);
       const session = await startLiveSession(
         await db(),
@@ -114,17 +126,7 @@ export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
       nextLive[key] = info;
       await writeState(next.calls, nextLive);
       await hooks.started?.(report.tabId, info, session);
-    } else if (next.effect === 'end' && current) {
-      const extra = (await hooks.ending?.(report.tabId, current, report.at)) ?? {};
-      const ended = await endLiveSession(await db(), current.sessionId, report.at, extra);
-      delete nextLive[key];
-      const recent = await readRecent();
-      await writeState(next.calls, nextLive, {
-        ...recent,
-        [key]: { sessionId: current.sessionId, endedAt: report.at },
-      });
-      await hooks.ended?.(report.tabId, current, ended, report.at);
-    } else if (next.calls !== calls) {
+    } else if (next.effect === 'none' && next.calls !== calls) {
       await writeState(next.calls, nextLive);
     }
     return next.effect;
