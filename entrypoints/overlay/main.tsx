@@ -169,6 +169,19 @@ function Card({ model }: { model: LiveModel }) {
         <button
           type="button"
           class="icon"
+          data-testid="open-panel"
+          aria-label={t('openPanel')}
+          title={t('openPanel')}
+          onClick={() => {
+            // Straight from the click, before any await: the panel needs the user gesture.
+            openPanel({ tabId }).catch(() => {});
+          }}
+        >
+          ⧉
+        </button>
+        <button
+          type="button"
+          class="icon"
           aria-expanded="true"
           aria-label={t('collapseCard')}
           title={t('collapseCard')}

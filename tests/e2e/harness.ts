@@ -175,7 +175,10 @@ export async function launch(
       const sw = await workerTarget();
       if (!sw) throw new Error('the extension has no running service worker');
       await (await browserCdp()).send('Target.closeTarget', { targetId: sw.targetId });
-      await until(async () => !(await workerTarget()), { what: 'the service worker to stop' });
+      // Gone, or already replaced by a new worker that an event woke.
+      await until(async () => (await workerTarget())?.targetId !== sw.targetId, {
+        what: 'the service worker to stop',
+      });
     },
     workerRunning: async () => Boolean(await workerTarget()),
     async close({ keepProfile = false } = {}) {
