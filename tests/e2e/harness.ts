@@ -63,6 +63,13 @@ export interface Harness {
   /** Whether the extension's service worker runs now (asked of Chromium, not Playwright). */
   workerRunning(): Promise<boolean>;
   browserCdp(): Promise<CDPSession>;
+  /** The URL of the open side panel, or undefined when none is open. */
+  panelUrl(): Promise<string | undefined>;
+  /**
+   * Evaluates an expression in the open side panel. The panel is no Playwright page; it is a
+   * CDP target, reached here with Target.sendMessageToTarget.
+   */
+  panelEval<T>(expression: string): Promise<T>;
   close(opts?: { keepProfile?: boolean }): Promise<void>;
 }
 
@@ -113,6 +120,64 @@ export async function launch(
   // Opened first, so the tabs a test opens later are the active ones.
   await inExtension(() => true, null);
   for (const blank of context.pages()) if (blank.url() === 'about:blank') await blank.close();
+  const panelTarget = async () => {
+    const { targetInfos } = (await (await browserCdp()).send('Target.getTargets')) as {
+      targetInfos: Array<{ targetId: string; type: string; url: string }>;
+    };
+    return targetInfos.find(
+      (t) =>
+        t.type === 'page' &&
+        t.url.startsWith(`chrome-extension://${extensionId}/sidepanel.html`) &&
+        !tabPanels.has(t.targetId),
+    );
+  };
+  // Side-panel pages opened as ordinary tabs are Playwright pages; they are not "the panel".
+  const tabPanels = new Set<string>();
+  let nextId = 1;
+  const panelEval = async <T>(expression: string): Promise<T> => {
+    const target = await panelTarget();
+    if (!target) throw new Error('no side panel is open');
+    const cdp = await browserCdp();
+    // Attached for this one call: the panel reloads when its path changes.
+    const { sessionId } = (await cdp.send('Target.attachToTarget', {
+      targetId: target.targetId,
+      flatten: false,
+    })) as {
+      sessionId: string;
+    };
+    const id = nextId++;
+    const reply = new Promise<{
+      result?: { result?: { value?: T }; exceptionDetails?: { text: string } };
+      error?: { message: string };
+    }>((resolve) => {
+      const onMessage = (event: { sessionId: string; message: string }) => {
+        const message = JSON.parse(event.message);
+        if (event.sessionId === sessionId && message.id === id) {
+          cdp.off('Target.receivedMessageFromTarget', onMessage);
+          resolve(message);
+        }
+      };
+      cdp.on('Target.receivedMessageFromTarget', onMessage);
+    });
+    await cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({
+        id,
+        method: 'Runtime.evaluate',
+        params: { expression, awaitPromise: true, returnByValue: true },
+      }),
+    });
+    const message = await Promise.race([
+      reply,
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('the side panel did not answer')), 5_000),
+      ),
+    ]);
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => {});
+    if (message.error) throw new Error(message.error.message);
+    if (message.result?.exceptionDetails) throw new Error(message.result.exceptionDetails.text);
+    return message.result?.result?.value as T;
+  };
   const harness: Harness = {
     context,
     extensionId,
@@ -157,6 +222,14 @@ export async function launch(
     async extensionPage(file) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${file}`);
+      if (file.startsWith('sidepanel.html')) {
+        const session = await context.newCDPSession(page);
+        const { targetInfo } = (await session.send('Target.getTargetInfo')) as {
+          targetInfo: { targetId: string };
+        };
+        tabPanels.add(targetInfo.targetId);
+        await session.detach();
+      }
       return page;
     },
     async calls() {
@@ -181,6 +254,8 @@ export async function launch(
       });
     },
     workerRunning: async () => Boolean(await workerTarget()),
+    panelUrl: async () => (await panelTarget())?.url,
+    panelEval,
     async close({ keepProfile = false } = {}) {
       await context.close();
       if (!keepProfile) fs.rmSync(userDataDir, { recursive: true, force: true });
