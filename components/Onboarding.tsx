@@ -15,7 +15,8 @@ export interface OnboardingValues {
 export function Onboarding(props: {
   error?: string;
   onCreate(values: OnboardingValues): void;
-  onOpenOptions(): void;
+  /** Where the rest of the setup lives; absent on that page itself. */
+  onOpenOptions?: () => void;
 }) {
   const [role, setRole] = useState<Role>('mentee');
   return (
@@ -65,9 +66,12 @@ export function Onboarding(props: {
       <div class="row" style="flex-wrap:nowrap">
         <label style="flex:1">
           {t('onboardingCadence')}
-          <select name="cadenceDays" defaultValue="14">
+          {/* `selected`, not the select's defaultValue, which Preact does not apply. */}
+          <select name="cadenceDays">
             <option value="7">{t('cadenceWeekly')}</option>
-            <option value="14">{t('cadenceFortnightly')}</option>
+            <option value="14" selected>
+              {t('cadenceFortnightly')}
+            </option>
             <option value="28">{t('cadenceMonthly')}</option>
           </select>
         </label>
@@ -86,9 +90,13 @@ export function Onboarding(props: {
         </p>
       )}
       <div class="spread">
-        <button type="button" onClick={props.onOpenOptions}>
-          {t('openMentorships')}
-        </button>
+        {props.onOpenOptions ? (
+          <button type="button" onClick={props.onOpenOptions}>
+            {t('openMentorships')}
+          </button>
+        ) : (
+          <span />
+        )}
         <button type="submit" class="primary">
           {t('onboardingCreate')}
         </button>

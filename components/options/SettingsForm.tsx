@@ -1,0 +1,94 @@
+import type { SaveStatus } from '@/lib/autosave';
+import { t } from '@/lib/i18n';
+import type { SettingsDraft } from '@/lib/mentorships';
+
+export interface SettingsFormProps {
+  draft: SettingsDraft;
+  error?: { field: keyof SettingsDraft; message: string };
+  saved: SaveStatus;
+  onChange(patch: Partial<SettingsDraft>): void;
+}
+
+/** Defaults for sessions and the private nudge back to the call. */
+export function SettingsForm(props: SettingsFormProps) {
+  const { draft, error } = props;
+  const described = (field: keyof SettingsDraft, hint: string) =>
+    error?.field === field
+      ? { 'aria-invalid': true as const, 'aria-describedby': `${field}-error ${hint}` }
+      : { 'aria-describedby': hint };
+  const problem = (field: keyof SettingsDraft) =>
+    error?.field === field ? (
+      <p id={`${field}-error`} class="error small" role="alert">
+        {error.message}
+      </p>
+    ) : null;
+  return (
+    <section class="card stack" aria-labelledby="settings-title">
+      <div class="spread">
+        <h1 id="settings-title">{t('optSettingsTitle')}</h1>
+        <span class="muted small" aria-live="polite">
+          {error
+            ? t('optNotSaved')
+            : props.saved === 'saving'
+              ? t('saving')
+              : props.saved === 'saved'
+                ? t('saved')
+                : '\u00a0'}
+        </span>
+      </div>
+      <div class="stack opt-field opt-narrow">
+        <label>
+          {t('optDefaultMinutes')}
+          <input
+            type="number"
+            name="defaultSessionMinutes"
+            inputMode="numeric"
+            min={5}
+            max={240}
+            step={5}
+            value={draft.defaultSessionMinutes}
+            onInput={(e) => props.onChange({ defaultSessionMinutes: e.currentTarget.value })}
+            {...described('defaultSessionMinutes', 'minutes-hint')}
+          />
+        </label>
+        <p id="minutes-hint" class="muted small">
+          {t('optDefaultMinutesHint')}
+        </p>
+        {problem('defaultSessionMinutes')}
+      </div>
+      <fieldset class="opt-fieldset">
+        <legend>{t('optFocusLegend')}</legend>
+        <label class="inline">
+          <input
+            type="checkbox"
+            name="nudges"
+            checked={draft.nudges}
+            onChange={(e) => props.onChange({ nudges: e.currentTarget.checked })}
+          />{' '}
+          {t('optNudges')}
+        </label>
+        <div class="stack opt-field opt-narrow">
+          <label>
+            {t('optGrace')}
+            <input
+              type="number"
+              name="graceSeconds"
+              inputMode="numeric"
+              min={1}
+              max={3600}
+              step={1}
+              value={draft.graceSeconds}
+              disabled={!draft.nudges}
+              onInput={(e) => props.onChange({ graceSeconds: e.currentTarget.value })}
+              {...described('graceSeconds', 'grace-hint')}
+            />
+          </label>
+          <p id="grace-hint" class="muted small">
+            {t('optGraceHint')}
+          </p>
+          {problem('graceSeconds')}
+        </div>
+      </fieldset>
+    </section>
+  );
+}
