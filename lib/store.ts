@@ -159,8 +159,12 @@ export async function setTopic(d: Db, sessionId: string, text: string, by: Role,
   return next;
 }
 
-function kindForNew(existing: SessionRecord[]): SessionKind {
-  return existing.some((s) => s.status !== 'scheduled') ? 'regular' : 'first';
+/**
+ * The kind of a session that happens now: the first one until one has been held (a call before
+ * the booked first session is the first meeting all the same).
+ */
+export function kindForNew(theirs: SessionRecord[]): SessionKind {
+  return theirs.some((s) => s.status !== 'scheduled') ? 'regular' : 'first';
 }
 
 /**
@@ -433,37 +437,4 @@ export async function unreflectedSessions(d: Db): Promise<SessionRecord[]> {
   return ended
     .filter((s) => !s.reflectionDismissed)
     .sort((a, b) => (b.endedAt ?? 0) - (a.endedAt ?? 0));
-}
-
-export async function dismissReflection(d: Db, sessionId: string): Promise<void> {
-  const tx = d.transaction('sessions', 'readwrite');
-  const session = await tx.store.get(sessionId);
-  if (session) await tx.store.put({ ...session, reflectionDismissed: true });
-  await tx.done;
-  announceChange();
-}
-
-/** Books a session (the next date chosen in a reflection); one already booked then is kept. */
-export async function bookSession(
-  d: Db,
-  mentorshipId: string,
-  at: number,
-  kind: SessionKind = 'regular',
-) {
-  const tx = d.transaction('sessions', 'readwrite');
-  const theirs = await tx.store.index('byMentorship').getAll(mentorshipId);
-  const same = theirs.find((s) => s.status === 'scheduled' && s.scheduledAt === at);
-  if (same) {
-    await tx.done;
-    return same;
-  }
-  // An undated session waiting to happen takes the date instead of a second one being booked.
-  const undated = theirs.find((s) => s.status === 'scheduled' && s.scheduledAt === undefined);
-  const session: SessionRecord = undated
-    ? { ...undated, scheduledAt: at }
-    : { id: newId(), mentorshipId, kind, status: 'scheduled', scheduledAt: at, actionItems: [] };
-  await tx.store.put(session);
-  await tx.done;
-  announceChange();
-  return session;
 }

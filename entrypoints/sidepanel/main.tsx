@@ -9,6 +9,7 @@ import { createAutosave } from '@/lib/autosave';
 import { db } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { createLiveModel, type LiveModel, type LiveSource } from '@/lib/live-model';
+import { bookSession, dismissReflection } from '@/lib/mentorships';
 import type { Answer, Mentorship, Reflection, Role, SessionRecord } from '@/lib/model';
 import {
   checkVersion,
@@ -20,8 +21,6 @@ import {
 } from '@/lib/reflection';
 import { suggestNextSession } from '@/lib/schedule';
 import {
-  bookSession,
-  dismissReflection,
   editActionItems,
   getReflection,
   loadLiveView,
@@ -164,7 +163,14 @@ function createReflectionState(sessionId: string) {
       await saver.flush();
       const when = r.answers['session.next-date']?.note;
       const at = when ? new Date(when).getTime() : Number.NaN;
-      if (s.mentorshipId && Number.isFinite(at)) await bookSession(await db(), s.mentorshipId, at);
+      if (s.mentorshipId && Number.isFinite(at)) {
+        try {
+          await bookSession(await db(), s.mentorshipId, at, Date.now());
+        } catch (e) {
+          // The reflection is saved; only the booking failed, and the sentence says why.
+          error.value = (e as Error).message;
+        }
+      }
       return true;
     },
   };
@@ -317,7 +323,7 @@ function ReflectionView({ sessionId }: { sessionId: string }) {
                 <button
                   type="button"
                   onClick={async () => {
-                    await dismissReflection(await db(), sessionId);
+                    await dismissReflection(await db(), sessionId, true);
                     chosenSession.value = undefined;
                     setDismissed(true);
                   }}
