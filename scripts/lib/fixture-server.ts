@@ -51,10 +51,16 @@ const TITLES: Record<StagePlatform, string> = {
   teams: 'Microsoft Teams',
 };
 
-function stagePage(platform: StagePlatform, state: string, lang: string, demo: boolean): string {
+function stagePage(
+  platform: StagePlatform,
+  state: string,
+  lang: string,
+  demo: boolean,
+  churn = 0,
+): string {
   const file = fixtureFile(platform, state, lang);
   const body = file ? bodyOf(fs.readFileSync(file, 'utf8')) : '';
-  const config = JSON.stringify({ platform, state, lang, demo });
+  const config = JSON.stringify({ platform, state, lang, demo, churn });
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><title>${TITLES[platform]}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -110,6 +116,23 @@ const STAGE_JS = `(() => {
     return state;
   }
   window.__stage = { set, get state() { return current; }, go: (url) => { location.href = url; } };
+  // For the benchmark: mutate the DOM this many times a second, as busy meeting apps do.
+  if (config.churn > 0) {
+    const box = document.createElement('div');
+    box.id = '__churn';
+    document.documentElement.append(box);
+    const perTick = Math.max(1, Math.round(config.churn / 100));
+    let n = 0;
+    setInterval(() => {
+      for (let i = 0; i < perTick; i++) {
+        const span = document.createElement('span');
+        span.textContent = String(n++);
+        box.append(span);
+        if (box.childElementCount > 50) box.firstElementChild.remove();
+        box.setAttribute('data-n', String(n));
+      }
+    }, 10);
+  }
   const p = panel();
   if (p) document.body.append(p);
 })();`;
@@ -153,7 +176,8 @@ function route(host: string, url: URL): { status: number; type: string; body: st
       return html(stagePage(platform, 'ended-user', lang, demo));
     }
   }
-  return html(stagePage(platform, state, lang, demo));
+  const churn = Math.min(5_000, Math.max(0, Number(url.searchParams.get('churn')) || 0));
+  return html(stagePage(platform, state, lang, demo, churn));
 }
 
 export function startFixtureServer(cert: Cert, port = 0): Promise<FixtureServer> {
