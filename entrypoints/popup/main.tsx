@@ -11,6 +11,7 @@ import { t } from '@/lib/i18n';
 import { send } from '@/lib/messages';
 import type { Mentorship, SessionRecord } from '@/lib/model';
 import type { Calls } from '@/lib/session/calls';
+import type { Live } from '@/lib/session/orchestrator';
 import {
   createMentorship,
   getPreNote,
@@ -18,6 +19,7 @@ import {
   nextSession,
   savePreNote,
   setTopic,
+  unreflectedSessions,
 } from '@/lib/store';
 import { SharePanel } from './share';
 
@@ -31,7 +33,10 @@ const topicDraft = signal('');
 const notes = signal('');
 const saved = signal<SaveStatus>('idle');
 const onboardingError = signal<string | undefined>(undefined);
-const tab = signal<{ id?: number; live: boolean }>({ live: false });
+const tab = signal<{ id?: number; live: boolean; companion?: boolean; callElsewhere?: boolean }>({
+  live: false,
+});
+const toReflect = signal<Array<{ session: SessionRecord; name?: string }>>([]);
 const callError = signal<string | undefined>(undefined);
 
 function formatWhen(at?: number) {
@@ -78,11 +83,25 @@ async function load() {
   const pick = all.find((m) => m.id === popupMentorship) ?? all[0];
   if (pick) await choose(pick);
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  const { calls } = (await browser.storage.session.get('calls')) as { calls?: Calls };
+  const { calls, live } = (await browser.storage.session.get(['calls', 'live'])) as {
+    calls?: Calls;
+    live?: Live;
+  };
+  const key = String(active?.id);
+  const others = Object.entries(live ?? {}).filter(([k]) => k !== key);
   tab.value = {
     id: active?.id,
-    live: active?.id !== undefined && calls?.[String(active.id)]?.state === 'in-call',
+    live: active?.id !== undefined && calls?.[key]?.state === 'in-call',
+    callElsewhere: others.length > 0,
+    companion: others.some(
+      ([, l]) => active?.id !== undefined && l.companions?.includes(active.id),
+    ),
   };
+  const names = new Map(all.map((m) => [m.id, m.otherName]));
+  toReflect.value = (await unreflectedSessions(d)).map((s) => ({
+    session: s,
+    name: s.mentorshipId ? names.get(s.mentorshipId) : undefined,
+  }));
 }
 
 const notesSaver = createAutosave<string>(
@@ -147,6 +166,50 @@ function App() {
   const s = session.value;
   return (
     <div class="stack">
+      {toReflect.value.length > 0 && (
+        <section
+          class="card stack reflect-list"
+          aria-labelledby="to-reflect"
+          data-testid="to-reflect"
+        >
+          <h2 id="to-reflect">{t('toReflect')}</h2>
+          <ul class="plain">
+            {toReflect.value.map(({ session: r, name }) => (
+              <li key={r.id} class="spread">
+                <span class="small">
+                  {name ?? t('adHocCall')} · {formatWhen(r.endedAt ?? r.startedAt)}
+                </span>
+                <button
+                  type="button"
+                  onClick={() =>
+                    browser.tabs.create({
+                      url: browser.runtime.getURL(`/sidepanel.html?view=reflect&session=${r.id}`),
+                    })
+                  }
+                >
+                  {t('reflectNow')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {tab.value.callElsewhere && !tab.value.live && tab.value.id !== undefined && (
+        <label class="inline small card">
+          <input
+            type="checkbox"
+            checked={tab.value.companion}
+            onChange={async (e) => {
+              const on = e.currentTarget.checked;
+              const id = tab.value.id;
+              if (id === undefined) return;
+              await send({ type: 'companion-tab', tabId: id, on });
+              tab.value = { ...tab.value, companion: on };
+            }}
+          />{' '}
+          {t('companionTab')}
+        </label>
+      )}
       {list.length > 1 && (
         <label>
           {t('mentorshipPick')}

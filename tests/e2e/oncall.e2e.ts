@@ -259,6 +259,28 @@ describe('focus', () => {
   });
 });
 
+describe('a tab marked as part of the session', () => {
+  it('does not count time there as away', async () => {
+    const call = await goLive('https://meet.google.com/abc-defg-hij');
+    const doc = await h.open('https://docs.example.org/shared-doc');
+    // What the popup's "This tab is part of my session" sends for the tab it is over.
+    await h.inExtension(
+      (tab) => chrome.runtime.sendMessage({ type: 'companion-tab', tabId: tab, on: true }),
+      await h.tabId(doc),
+    );
+    await doc.bringToFront();
+    await new Promise((r) => setTimeout(r, 2_000));
+    await call.page.bringToFront();
+    await new Promise((r) => setTimeout(r, 300));
+    const f = await figures(call.sessionId);
+    // The second or so before the mark counts; the time on the marked tab does not.
+    expect(f.awayMs).toBeLessThan(1_500);
+    expect(f.awaySince).toBeNull();
+    await doc.close();
+    await call.page.close();
+  });
+});
+
 describe('bad input', () => {
   it('shows 1 MB of notes full of markup as plain text and stays responsive', async () => {
     const popup = await h.extensionPage('popup.html');
