@@ -244,6 +244,7 @@ function mentorship(v: unknown): Mentorship {
       'createdAt',
       'archivedAt',
       'pairId',
+      'importedPacks',
     ],
     'the record',
   );
@@ -259,6 +260,7 @@ function mentorship(v: unknown): Mentorship {
     createdAt: time(o.createdAt, 'createdAt'),
     archivedAt: opt(o, 'archivedAt', time),
     pairId: opt(o, 'pairId', id),
+    importedPacks: opt(o, 'importedPacks', (x, p) => list(x, p, (f, q) => str(f, q, MAX_SHORT))),
   });
 }
 

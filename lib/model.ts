@@ -50,6 +50,8 @@ export interface Mentorship {
    * until a pack from the other side pairs them.
    */
   pairId?: string;
+  /** Share packs already imported (`packFingerprint`), so pasting one again changes nothing. */
+  importedPacks?: string[];
 }
 
 export type SessionKind = 'regular' | 'first' | 'last';

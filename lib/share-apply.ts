@@ -28,9 +28,16 @@ export type ImportPlan =
       session: SessionRecord;
       isNew: boolean;
       changes: Change[];
+      /** Kept on the mentorship once applied (`packFingerprint`). */
+      fingerprint: string;
     };
 
 const other = (r: Role): Role => (r === 'mentor' ? 'mentee' : 'mentor');
+
+/** What identifies one pack: who sent it, when, for which mentorship. */
+export function packFingerprint(pack: Pack): string {
+  return `${pack.from}|${pack.createdAt}|${pack.mentorship?.id ?? ''}`;
+}
 
 /** The notes text a pack carries, with its questions folded in as the sender listed them. */
 export function packNotesText(pack: Pack): string {
@@ -73,6 +80,7 @@ export function planImport(pack: Pack, ctx: ImportContext, chosenId?: string): I
   }
   if (!mentorship) throw new Error('No mentorship could take this pack.');
   const m = mentorship;
+  const seen = m.importedPacks?.includes(packFingerprint(pack)) ?? false;
 
   const theirs = ctx.sessions.filter((s) => s.mentorshipId === m.id);
   const wanted = pack.session?.scheduledAt ? Date.parse(pack.session.scheduledAt) : undefined;
@@ -111,9 +119,11 @@ export function planImport(pack: Pack, ctx: ImportContext, chosenId?: string): I
   return {
     needsChoice: false,
     mentorship: m,
-    pairWith: pairId && m.pairId !== pairId && m.id !== pairId ? pairId : undefined,
+    // A pack imported before changes nothing, even once its session has been held since.
+    pairWith: !seen && pairId && m.pairId !== pairId && m.id !== pairId ? pairId : undefined,
     session,
-    isNew: !found,
-    changes,
+    isNew: !seen && !found,
+    changes: seen ? [] : changes,
+    fingerprint: packFingerprint(pack),
   };
 }

@@ -314,7 +314,15 @@ export async function applyImport(
     await tx.done.catch(() => {});
     throw new Error('That mentorship no longer exists.');
   }
-  if (plan.pairWith) await mentorships.put({ ...m, pairId: plan.pairWith });
+  const importedPacks = [
+    ...(m.importedPacks ?? []).filter((f) => f !== plan.fingerprint),
+    plan.fingerprint,
+  ].slice(-200);
+  await mentorships.put({
+    ...m,
+    ...(plan.pairWith ? { pairId: plan.pairWith } : {}),
+    importedPacks,
+  });
   let session = (await sessions.get(plan.session.id)) ?? plan.session;
   for (const change of plan.changes) {
     if (change.field === 'topic') {

@@ -39,7 +39,8 @@ function describe(plan: Extract<ImportPlan, { needsChoice: false }>): string[] {
   if (plan.isNew) lines.push(t('importNewSession'));
   for (const c of plan.changes) {
     if (c.field === 'topic') lines.push(t('importTopic', c.after));
-    else if (c.field === 'notes') lines.push(t('importNotes', String(c.after.length)));
+    // Characters as a person counts them: an emoji is one.
+    else if (c.field === 'notes') lines.push(t('importNotes', String([...c.after].length)));
     else lines.push(t('importActions', String(c.added.length)));
   }
   return lines;
@@ -59,6 +60,9 @@ export function SharePanel(props: {
   const [info, setInfo] = useState<string | undefined>();
   const [pending, setPending] = useState<{ pack: Pack; plan: ImportPlan } | undefined>();
   const [copied, setCopied] = useState(false);
+  // Once open (by the user, or by a preview, error or result to show), the panel stays open
+  // until the user closes it: a result must not vanish into a collapsed panel.
+  const [open, setOpen] = useState(false);
 
   const pack = buildPack(
     m,
@@ -116,7 +120,11 @@ export function SharePanel(props: {
   };
 
   return (
-    <details class="card stack" open={Boolean(pending || error)}>
+    <details
+      class="card stack"
+      open={open || Boolean(pending || error || info)}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
       <summary>
         <strong>{t('shareTitle', otherRole)}</strong>
       </summary>

@@ -7,6 +7,7 @@ import { decodePack, encodePack, type Pack } from '../../lib/share';
 import {
   type ImportContext,
   type ImportPlan,
+  packFingerprint,
   packNotesText,
   planImport,
 } from '../../lib/share-apply';
@@ -432,11 +433,12 @@ describe('importing into the database', () => {
       const second = chosen(planImport(decodePack(pasted), await context(NOW + DAY)));
       expect(second).toEqual({
         needsChoice: false,
-        mentorship: { ...mentorship, pairId: 'their-ana' },
+        mentorship: { ...mentorship, pairId: 'their-ana', importedPacks: [first.fingerprint] },
         pairWith: undefined,
         session: expect.objectContaining({ id: first.session.id }),
         isNew: false,
         changes: [],
+        fingerprint: first.fingerprint,
       });
       await applyImport(d, second, decoded.from, NOW + DAY);
       expect(await snapshot()).toEqual(after);
@@ -473,6 +475,7 @@ describe('importing into the database', () => {
     const newer = decodePack(
       encodePack({
         ...received,
+        createdAt: new Date(Date.parse(received.createdAt) + 3_600_000).toISOString(),
         topic: 'Interview synthesis',
         actionItems: ['Draft the survey', 'Book a room'],
       }),
@@ -497,5 +500,63 @@ describe('importing into the database', () => {
       'Draft the survey',
       'Book a room',
     ]);
+  });
+});
+
+describe('a pack imported before', () => {
+  it('changes nothing even after its session was held and another is booked', () => {
+    const mentorship: Mentorship = {
+      id: 'm',
+      otherName: 'Ana',
+      myRole: 'mentor',
+      agreement: { type: 'goal-oriented', cadenceDays: 14, sessionMinutes: 45 },
+      goals: [],
+      createdAt: 0,
+      pairId: 'their-ana',
+    };
+    const pack = decodePack(
+      encodePack({
+        v: 1,
+        kind: 'pre-session',
+        from: 'mentee',
+        topic: 'Roadmap',
+        notes: 'Thoughts',
+        createdAt: '2026-11-02T18:00:00.000Z',
+        mentorship: { id: 'their-ana' },
+      }),
+    );
+    const held: SessionRecord = {
+      id: 's1',
+      mentorshipId: 'm',
+      kind: 'first',
+      status: 'ended',
+      actionItems: [],
+    };
+    const next: SessionRecord = {
+      id: 's2',
+      mentorshipId: 'm',
+      kind: 'regular',
+      status: 'scheduled',
+      actionItems: [],
+    };
+    const fresh = planImport(pack, {
+      mentorships: [mentorship],
+      sessions: [held, next],
+      notes: [],
+      now: 0,
+    });
+    expect(fresh.needsChoice === false && fresh.changes.length).toBeGreaterThan(0);
+    const again = planImport(pack, {
+      mentorships: [{ ...mentorship, importedPacks: [packFingerprint(pack)] }],
+      sessions: [held, next],
+      notes: [],
+      now: 0,
+    });
+    expect(again).toMatchObject({
+      needsChoice: false,
+      changes: [],
+      isNew: false,
+      pairWith: undefined,
+    });
   });
 });

@@ -535,7 +535,7 @@ describe('applyImport', () => {
     const before = await counts();
     await applyImport(
       d,
-      { needsChoice: false, mentorship, session, isNew: false, changes: [] },
+      { needsChoice: false, mentorship, session, isNew: false, changes: [], fingerprint: 'f' },
       'mentee',
       NOW,
     );
