@@ -78,10 +78,16 @@ export async function launch(
   opts: { userDataDir?: string; headless?: boolean } = {},
 ): Promise<Harness> {
   const userDataDir = opts.userDataDir ?? newProfileDir();
+  // Each profile loads its own copy of the build, so a rebuild during a run cannot pull files
+  // from under a running browser. The copy sits at a fixed place per profile: the extension's
+  // id (and so its storage) stays the same when a profile is opened again.
+  const extensionDir = `${userDataDir}.ext`;
+  fs.rmSync(extensionDir, { recursive: true, force: true });
+  fs.cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: opts.headless ?? true,
-    args: chromiumArgs({ port: server.port, extensionDir: EXTENSION_DIR }),
+    args: chromiumArgs({ port: server.port, extensionDir }),
     viewport: { width: 1280, height: 800 },
   });
   const worker = async (): Promise<Worker> => {
@@ -247,18 +253,29 @@ export async function launch(
     async stopWorker() {
       const sw = await workerTarget();
       if (!sw) throw new Error('the extension has no running service worker');
-      await (await browserCdp()).send('Target.closeTarget', { targetId: sw.targetId });
-      // Gone, or already replaced by a new worker that an event woke.
-      await until(async () => (await workerTarget())?.targetId !== sw.targetId, {
-        what: 'the service worker to stop',
-      });
+      // Gone, or already replaced by a new worker that an event woke. Chromium sometimes lets
+      // a busy worker finish first, so ask again until it has stopped.
+      await until(
+        async () => {
+          const now = await workerTarget();
+          if (now?.targetId !== sw.targetId) return true;
+          await (await browserCdp())
+            .send('Target.closeTarget', { targetId: sw.targetId })
+            .catch(() => {});
+          return false;
+        },
+        { timeout: 10_000, interval: 500, what: 'the service worker to stop' },
+      );
     },
     workerRunning: async () => Boolean(await workerTarget()),
     panelUrl: async () => (await panelTarget())?.url,
     panelEval,
     async close({ keepProfile = false } = {}) {
       await context.close();
-      if (!keepProfile) fs.rmSync(userDataDir, { recursive: true, force: true });
+      if (!keepProfile) {
+        fs.rmSync(userDataDir, { recursive: true, force: true });
+        fs.rmSync(extensionDir, { recursive: true, force: true });
+      }
     },
   };
   return harness;
