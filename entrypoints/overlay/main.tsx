@@ -4,6 +4,7 @@ import { effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { SessionView, TimerLine } from '@/components/SessionCard';
+import { focusFigures } from '@/lib/focus';
 import { t } from '@/lib/i18n';
 import { createLiveModel, type LiveModel } from '@/lib/live-model';
 import { send } from '@/lib/messages';
@@ -21,20 +22,32 @@ let tabId: number | undefined;
 
 const post = (msg: object) => window.parent.postMessage(msg, '*');
 
+/**
+ * "You were away 1:12" when the user comes back. Judged on each new focus record at the real
+ * time, not on the card's clock, which a hidden tab may slow: a finished away span the card has
+ * not told about yet is told once.
+ */
 function watchAway(model: LiveModel) {
-  let lastAwaySince: number | null = null;
-  let lastAwayMs = 0;
+  let told: { count: number; awayMs: number } | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   effect(() => {
-    const f = model.figures.value;
-    if (!f) return;
-    if (lastAwaySince !== null && f.awaySince === null) {
-      awayFlash.value = f.awayMs - lastAwayMs;
-      clearTimeout(timer);
-      timer = setTimeout(() => (awayFlash.value = undefined), 8_000);
+    const state = model.focus.value;
+    if (!state) return;
+    const now = Date.now();
+    const f = focusFigures(state, now);
+    const open = f.awaySince === null ? 0 : now - f.awaySince;
+    if (!told) {
+      // What happened before this card was there is not news.
+      told = { count: f.count - (f.awaySince === null ? 0 : 1), awayMs: f.awayMs - open };
+      return;
     }
-    if (f.awaySince === null) lastAwayMs = f.awayMs;
-    lastAwaySince = f.awaySince;
+    if (f.awaySince !== null || f.count <= told.count) return;
+    awayFlash.value = f.awayMs - told.awayMs;
+    told = { count: f.count, awayMs: f.awayMs };
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      awayFlash.value = undefined;
+    }, 8_000);
   });
 }
 
@@ -177,7 +190,10 @@ function Card({ model }: { model: LiveModel }) {
             openPanel({ tabId }).catch(() => {});
           }}
         >
-          ⧉
+          <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+            <rect x="1.5" y="2.5" width="13" height="11" rx="2" fill="none" stroke="currentColor" />
+            <rect x="9.5" y="3" width="4.5" height="10" fill="currentColor" opacity="0.55" />
+          </svg>
         </button>
         <button
           type="button"
