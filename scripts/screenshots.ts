@@ -1,0 +1,139 @@
+// `npm run screenshots`: the README's pictures, taken from the real built extension in Chromium
+// on the simulated call, in light and dark. Writes docs/screenshots/*.png.
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { makeCert } from './lib/cert.ts';
+import { chromiumArgs, findChromium } from './lib/chromium.ts';
+import { startFixtureServer } from './lib/fixture-server.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const EXT = path.join(ROOT, '.output/chrome-mv3');
+const TMP = path.join(ROOT, '.tmp/screenshots');
+const OUT = path.join(ROOT, 'docs/screenshots');
+const MEET = 'https://meet.google.com/abc-defg-hij';
+
+const stage = (page: Page, s: string) =>
+  page.evaluate(
+    (x) => (window as unknown as { __stage: { set(s: string): Promise<void> } }).__stage.set(x),
+    s,
+  );
+
+async function run(scheme: 'light' | 'dark', port: number) {
+  const profile = path.join(TMP, `profile-${scheme}`);
+  fs.rmSync(profile, { recursive: true, force: true });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: true,
+    args: chromiumArgs({ port, extensionDir: EXT }),
+    viewport: { width: 1280, height: 760 },
+    colorScheme: scheme,
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const id = new URL(worker.url()).host;
+  const suffix = scheme === 'dark' ? '-dark' : '';
+
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 408, height: 720 });
+  await popup.goto(`chrome-extension://${id}/popup.html`);
+  if (scheme === 'light') await popup.screenshot({ path: path.join(OUT, 'popup-setup.png') });
+  await popup.getByLabel("Your mentor's name").fill('Ana Moreno');
+  await popup.getByLabel(/Meeting link/).fill(MEET);
+  await popup.getByRole('button', { name: 'Create' }).click();
+  await popup.getByLabel('Agreed topic').fill('Prioritising the Q3 roadmap with a small team');
+  await popup
+    .getByLabel('Your pre-session thoughts')
+    .fill(
+      'Since last time I ran the stakeholder interviews we talked about.\n\n' +
+        '- Sales wants the enterprise SSO work first; support wants the onboarding fixes.\n' +
+        '- How do I say no to a VP without burning the relationship?\n' +
+        '- Interview notes: https://docs.example.org/interviews',
+    );
+  await popup.getByTestId('save-status').getByText('Saved').waitFor();
+  await popup.screenshot({ path: path.join(OUT, `popup${suffix}.png`) });
+  await popup.close();
+
+  const call = await context.newPage();
+  await call.goto(MEET);
+  await stage(call, 'in-call');
+  const card = call.frameLocator('#mentor-companion-card');
+  await card.getByTestId('topic').waitFor();
+  await card.getByLabel('New action item').fill('Draft the interview summary for the VP');
+  await card.getByLabel('New action item').press('Enter');
+  await card.getByText("Mentee's notes").click();
+  await call.waitForTimeout(800);
+  await call.screenshot({ path: path.join(OUT, `call-card${suffix}.png`) });
+
+  await stage(call, 'ended-user');
+  await card.getByTestId('end-card').waitFor({ timeout: 10_000 });
+  await call.waitForTimeout(500);
+  if (scheme === 'light') await call.screenshot({ path: path.join(OUT, 'call-ended.png') });
+
+  const panel = await context.newPage();
+  await panel.setViewportSize({ width: 420, height: 900 });
+  const ended = await popupReflectUrl(context, id);
+  await panel.goto(ended);
+  await panel.getByTestId('reflection').waitFor();
+  await panel.locator('[data-question="mentee.satisfied"] .rating-n').nth(3).click();
+  await panel.locator('[data-question="mentee.valuable"] .rating-n').nth(4).click();
+  await panel.waitForTimeout(300);
+  await panel.screenshot({ path: path.join(OUT, `reflection${suffix}.png`) });
+
+  if (scheme === 'light') {
+    const options = await context.newPage();
+    await options.setViewportSize({ width: 1280, height: 900 });
+    await options.goto(`chrome-extension://${id}/options.html`);
+    await options.waitForTimeout(800);
+    await options.screenshot({ path: path.join(OUT, 'mentorships.png') });
+  }
+  await context.close();
+}
+
+/** The reflection page of the session that just ended, as the popup's "Reflect now" opens it. */
+async function popupReflectUrl(
+  context: Awaited<ReturnType<typeof chromium.launchPersistentContext>>,
+  id: string,
+) {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${id}/popup.html`);
+  const list = page.getByTestId('to-reflect');
+  await list.waitFor();
+  const [opened] = await Promise.all([
+    context.waitForEvent('page'),
+    list.getByRole('button', { name: 'Reflect now' }).first().click(),
+  ]);
+  await opened.waitForLoadState();
+  const url = opened.url();
+  await opened.close();
+  await page.close();
+  return url;
+}
+
+async function main() {
+  fs.mkdirSync(OUT, { recursive: true });
+  fs.mkdirSync(TMP, { recursive: true });
+  const build = spawnSync('npx', ['wxt', 'build'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (build.status !== 0) throw new Error('the build failed');
+  const server = await startFixtureServer(makeCert(path.join(TMP, 'cert')));
+  try {
+    await run('light', server.port);
+    await run('dark', server.port);
+  } finally {
+    await server.close();
+    fs.rmSync(TMP, { recursive: true, force: true });
+  }
+  console.log(`Screenshots in ${path.relative(ROOT, OUT)}/`);
+}
+
+main().catch((error) => {
+  console.error(
+    `mentor-companion screenshots: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exit(1);
+});
