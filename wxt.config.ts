@@ -42,6 +42,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // The data-collection declaration exists on Firefox for Android from 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
