@@ -87,7 +87,9 @@ async function main() {
     await server.close();
     fs.rmSync(path.join(TMP, 'profile'), { recursive: true, force: true });
   };
-  process.on('SIGINT', () => cleanup().then(() => process.exit(0)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => cleanup().then(() => process.exit(0)));
+  }
 
   await seed(context, extensionId);
   const call = await context.newPage();
