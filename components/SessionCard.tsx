@@ -1,6 +1,8 @@
+import './session-view.css';
 import { useState } from 'preact/hooks';
 import type { FocusFigures } from '@/lib/focus';
 import { t } from '@/lib/i18n';
+import type { LiveModel } from '@/lib/live-model';
 import type { ActionItem, Goal, Mentorship, Role } from '@/lib/model';
 import { formatClock } from '@/lib/time';
 import type { SessionTimer } from '@/lib/timer';
@@ -197,5 +199,33 @@ export function SessionView(props: SessionViewProps) {
         </form>
       </section>
     </div>
+  );
+}
+
+/** The live session of a model, as the card and the side panel both show it. */
+export function LiveSessionView(props: { model: LiveModel; roomy?: boolean; awayFlash?: number }) {
+  const { model } = props;
+  const s = model.session.value;
+  const m = model.mentorship.value;
+  if (!s) return null;
+  const mentorships = model.mentorships.value;
+  return (
+    <SessionView
+      otherName={m?.otherName}
+      myRole={m?.myRole}
+      topic={s.topic?.text}
+      menteeNotes={model.menteeNotes.value}
+      mentorNotes={model.mentorNotes.value}
+      goal={model.goal.value}
+      actionItems={s.actionItems}
+      timer={model.timer.value}
+      figures={model.figures.value}
+      awayFlash={props.awayFlash}
+      roomy={props.roomy}
+      unassigned={!s.mentorshipId && !s.adHoc && mentorships.length ? mentorships : undefined}
+      onAddAction={(text) => model.addActionItem(text)}
+      onToggleAction={(id) => model.toggleActionItem(id)}
+      onAssign={(id) => model.assign(id)}
+    />
   );
 }

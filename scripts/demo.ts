@@ -12,13 +12,13 @@ import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { makeCert } from './lib/cert.ts';
 import { chromiumArgs, findChromium } from './lib/chromium.ts';
+import { DEMO_MEET, setUpDemoMentorship } from './lib/demo-data.ts';
 import { startFixtureServer } from './lib/fixture-server.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
 const TMP = path.join(ROOT, '.tmp/demo');
 const SHOTS = path.join(ROOT, '.tmp/demo-screenshots');
-const MEET = 'https://meet.google.com/abc-defg-hij';
 
 function fail(message: string): never {
   console.error(`mentor-companion demo: ${message}`);
@@ -26,22 +26,9 @@ function fail(message: string): never {
 }
 
 async function seed(context: BrowserContext, extensionId: string) {
-  // Set up a mentorship the way a mentee would, through the popup.
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  await popup.getByLabel("Your mentor's name").fill('Ana Moreno');
-  await popup.getByLabel(/Meeting link/).fill(MEET);
-  await popup.getByRole('button', { name: 'Create' }).click();
-  await popup.getByLabel('Agreed topic').fill('Prioritising the Q3 roadmap with a small team');
-  await popup
-    .getByLabel('Your pre-session thoughts')
-    .fill(
-      'Since last time I ran the stakeholder interviews we talked about.\n\n' +
-        '- Sales wants the enterprise SSO work first; support wants the onboarding fixes.\n' +
-        '- How do I say no to a VP without burning the relationship?\n' +
-        '- Notes from the interviews: https://docs.example.org/interviews',
-    );
-  await popup.getByTestId('save-status').getByText('Saved').waitFor();
+  await setUpDemoMentorship(popup);
   await popup.close();
 }
 
@@ -93,7 +80,7 @@ async function main() {
 
   await seed(context, extensionId);
   const call = await context.newPage();
-  await call.goto(`${MEET}?demo`);
+  await call.goto(`${DEMO_MEET}?demo`);
   for (const blank of context.pages())
     if (blank !== call && blank.url() === 'about:blank') await blank.close();
 

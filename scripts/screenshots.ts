@@ -8,13 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { makeCert } from './lib/cert.ts';
 import { chromiumArgs, findChromium } from './lib/chromium.ts';
+import { DEMO_MEET, setUpDemoMentorship } from './lib/demo-data.ts';
 import { startFixtureServer } from './lib/fixture-server.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXT = path.join(ROOT, '.output/chrome-mv3');
 const TMP = path.join(ROOT, '.tmp/screenshots');
 const OUT = path.join(ROOT, 'docs/screenshots');
-const MEET = 'https://meet.google.com/abc-defg-hij';
 
 const stage = (page: Page, s: string) =>
   page.evaluate(
@@ -40,24 +40,12 @@ async function run(scheme: 'light' | 'dark', port: number) {
   await popup.setViewportSize({ width: 408, height: 720 });
   await popup.goto(`chrome-extension://${id}/popup.html`);
   if (scheme === 'light') await popup.screenshot({ path: path.join(OUT, 'popup-setup.png') });
-  await popup.getByLabel("Your mentor's name").fill('Ana Moreno');
-  await popup.getByLabel(/Meeting link/).fill(MEET);
-  await popup.getByRole('button', { name: 'Create' }).click();
-  await popup.getByLabel('Agreed topic').fill('Prioritising the Q3 roadmap with a small team');
-  await popup
-    .getByLabel('Your pre-session thoughts')
-    .fill(
-      'Since last time I ran the stakeholder interviews we talked about.\n\n' +
-        '- Sales wants the enterprise SSO work first; support wants the onboarding fixes.\n' +
-        '- How do I say no to a VP without burning the relationship?\n' +
-        '- Interview notes: https://docs.example.org/interviews',
-    );
-  await popup.getByTestId('save-status').getByText('Saved').waitFor();
+  await setUpDemoMentorship(popup);
   await popup.screenshot({ path: path.join(OUT, `popup${suffix}.png`) });
   await popup.close();
 
   const call = await context.newPage();
-  await call.goto(MEET);
+  await call.goto(DEMO_MEET);
   await stage(call, 'in-call');
   const card = call.frameLocator('#mentor-companion-card');
   await card.getByTestId('topic').waitFor();

@@ -3,7 +3,7 @@ import './overlay.css';
 import { effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { SessionView, TimerLine } from '@/components/SessionCard';
+import { LiveSessionView, TimerLine } from '@/components/SessionCard';
 import { focusFigures } from '@/lib/focus';
 import { t } from '@/lib/i18n';
 import { createLiveModel, type LiveModel } from '@/lib/live-model';
@@ -216,26 +216,7 @@ function Card({ model }: { model: LiveModel }) {
           <p class="muted small">{t('noLiveSession')}</p>
         </div>
       ) : (
-        <SessionView
-          otherName={m?.otherName}
-          myRole={m?.myRole}
-          topic={s.topic?.text}
-          menteeNotes={model.menteeNotes.value}
-          mentorNotes={model.mentorNotes.value}
-          goal={model.goal.value}
-          actionItems={s.actionItems}
-          timer={timer}
-          figures={model.figures.value}
-          awayFlash={awayFlash.value}
-          unassigned={
-            !s.mentorshipId && !s.adHoc && model.mentorships.value.length
-              ? model.mentorships.value
-              : undefined
-          }
-          onAddAction={(text) => model.addActionItem(text)}
-          onToggleAction={(id) => model.toggleActionItem(id)}
-          onAssign={(id) => model.assign(id)}
-        />
+        <LiveSessionView model={model} awayFlash={awayFlash.value} />
       )}
     </section>
   );

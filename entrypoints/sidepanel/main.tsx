@@ -4,7 +4,7 @@ import { computed, effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { ReflectionForm } from '@/components/ReflectionForm';
-import { SessionView } from '@/components/SessionCard';
+import { LiveSessionView } from '@/components/SessionCard';
 import { createAutosave } from '@/lib/autosave';
 import { db } from '@/lib/db';
 import { t } from '@/lib/i18n';
@@ -357,26 +357,7 @@ function LiveView({ m }: { m: LiveModel }) {
   return (
     <section class="stack" aria-labelledby="live-h" data-testid="live-view">
       <h1 id="live-h">{ms ? t('sessionWith', ms.otherName) : t('liveSession')}</h1>
-      <SessionView
-        otherName={ms?.otherName}
-        myRole={ms?.myRole}
-        topic={s.topic?.text}
-        menteeNotes={m.menteeNotes.value}
-        mentorNotes={m.mentorNotes.value}
-        goal={m.goal.value}
-        actionItems={s.actionItems}
-        timer={m.timer.value}
-        figures={m.figures.value}
-        roomy
-        unassigned={
-          !s.mentorshipId && !s.adHoc && m.mentorships.value.length
-            ? m.mentorships.value
-            : undefined
-        }
-        onAddAction={(text) => m.addActionItem(text)}
-        onToggleAction={(id) => m.toggleActionItem(id)}
-        onAssign={(id) => m.assign(id)}
-      />
+      <LiveSessionView model={m} roomy />
     </section>
   );
 }
