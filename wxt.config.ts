@@ -15,8 +15,6 @@ export default defineConfig({
       'notifications', // "Back to your call" and "Reflect on the session"
       'alarms', // the nudge after the grace time, which survives a worker restart
       'idle', // a locked screen counts as away
-      // "I'm in a session" from the popup: reads the current tab's address to know its platform.
-      'activeTab',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     action: { default_title: '__MSG_extName__' },

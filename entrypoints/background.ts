@@ -22,6 +22,8 @@ export default defineBackground(() => {
     ended: (tabId, live, session, at) => ui.hooks.ended?.(tabId, live, session, at),
   });
 
+  const ask = (tabId: number) => sendToTab(tabId, { type: 'call-ping' });
+
   async function focusCall(tabId: number) {
     const tab = await browser.tabs.update(tabId, { active: true }).catch(() => undefined);
     if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
@@ -47,7 +49,7 @@ export default defineBackground(() => {
     },
     'manual-start': async (msg) => {
       const tab = await browser.tabs.get(msg.tabId).catch(() => undefined);
-      return sessions.manualStart(msg.tabId, tab?.url, tab?.windowId);
+      return sessions.manualStart(msg.tabId, ask, tab?.windowId);
     },
     'manual-end': (msg) => sessions.manualEnd(msg.tabId),
     'companion-tab': async (msg) => {
@@ -105,7 +107,7 @@ export default defineBackground(() => {
   // A call tab that loaded another page: ask it where it stands (no answer: not a call any more).
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status !== 'complete') return;
-    sessions.reconcileTab(tabId, (id) => sendToTab(id, { type: 'call-ping' }));
+    sessions.reconcileTab(tabId, ask);
   });
 
   browser.commands.onCommand.addListener((command, tab) => {
@@ -113,12 +115,10 @@ export default defineBackground(() => {
   });
 
   // A new worker (first start, or after Chrome stopped the last one) picks up from storage.
-  sessions.reconcile(
-    (tabId) => sendToTab(tabId, { type: 'call-ping' }),
-    (tabId) =>
-      browser.tabs.get(tabId).then(
-        () => true,
-        () => false,
-      ),
+  sessions.reconcile(ask, (tabId) =>
+    browser.tabs.get(tabId).then(
+      () => true,
+      () => false,
+    ),
   );
 });

@@ -126,12 +126,17 @@ export default defineContentScript({
         card.toggle();
         return Promise.resolve({ ok: true });
       }
+      if (type === 'card-state') {
+        // The background's word on this tab's session (a session started or ended by hand).
+        card.follow((msg as { state: 'in-call' | 'ended' }).state);
+        return Promise.resolve({ ok: true });
+      }
       if (type !== 'call-ping') return undefined;
-      return Promise.resolve(
-        tracker.state === 'none'
-          ? null
-          : { platform: detector.id, state: tracker.state, meetingKey: tracker.meetingKey },
-      );
+      return Promise.resolve({
+        platform: detector.id,
+        state: tracker.state,
+        meetingKey: tracker.meetingKey,
+      });
     };
     browser.runtime.onMessage.addListener(onPing);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onPing));

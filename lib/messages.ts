@@ -22,8 +22,10 @@ export type Message =
   | { type: 'assign'; sessionId: string; mentorshipId: string | null; at: number }
   /** overlay / panel -> background: mark or unmark a tab as part of the session. */
   | { type: 'companion-tab'; tabId: number; on: boolean }
-  /** background -> overlay and panel: the overlay card should show or hide. */
+  /** background -> content: the session card should show or hide. */
   | { type: 'toggle-card' }
+  /** background -> content: this tab's session went live or ended (also when started by hand). */
+  | { type: 'card-state'; state: 'in-call' | 'ended' }
   /** overlay/panel -> background: bring the call tab and window to the front. */
   | { type: 'focus-call'; tabId: number }
   /** overlay -> background: which tab and window is this frame in? */
@@ -42,12 +44,14 @@ export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 export interface Replies {
   'call-state': { ok: true };
   visibility: { ok: true };
-  'call-ping': { platform: Platform; state: Detected; meetingKey?: string } | null;
+  /** From the content script of a call platform; no answer from any other page. */
+  'call-ping': { platform: Platform; state: Detected; meetingKey?: string };
   'manual-start': { ok: boolean; error?: string };
   'manual-end': { ok: boolean; error?: string };
   assign: { ok: boolean };
   'companion-tab': { ok: true };
   'toggle-card': { ok: true };
+  'card-state': { ok: true };
   'focus-call': { ok: boolean };
   whoami: { tabId?: number; windowId?: number };
   'live-view': LiveView;
@@ -74,6 +78,7 @@ const TYPES: ReadonlySet<string> = new Set<MessageType>([
   'assign',
   'companion-tab',
   'toggle-card',
+  'card-state',
   'focus-call',
   'whoami',
   'live-view',

@@ -48,6 +48,7 @@ export function createChrome() {
   const hooks: Hooks = {
     async started(tabId: number, _live: LiveInfo, session: SessionRecord) {
       await Promise.all([
+        browser.tabs.sendMessage(tabId, { type: 'card-state', state: 'in-call' }).catch(() => {}),
         browser.action.setBadgeBackgroundColor({ tabId, color: LIVE_COLOR }),
         browser.action.setBadgeText({ tabId, text: '●' }),
         import.meta.env.FIREFOX
@@ -66,6 +67,8 @@ export function createChrome() {
         () => false,
       );
       await Promise.all([
+        tabAlive &&
+          browser.tabs.sendMessage(tabId, { type: 'card-state', state: 'ended' }).catch(() => {}),
         tabAlive &&
           browser.action.setBadgeBackgroundColor({ tabId, color: REFLECT_COLOR }).catch(() => {}),
         tabAlive && browser.action.setBadgeText({ tabId, text: '✎' }).catch(() => {}),

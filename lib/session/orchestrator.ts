@@ -10,7 +10,7 @@ import type { Platform, SessionRecord } from '../model';
 import type { Detected } from '../platforms/types';
 import { endLiveSession, startLiveSession } from '../store';
 import { applyReport, type Calls, type Effect } from './calls';
-import { platformOfHost, prefixedKey } from './links';
+import { prefixedKey } from './links';
 
 export interface LiveInfo {
   sessionId: string;
@@ -66,6 +66,11 @@ async function writeState(calls: Calls, live: Live, recent?: Recent) {
   if (recent) items.recent = recent;
   await browser.storage.session.set(items);
 }
+
+/** Asks a tab's content script where it stands; rejects when the tab has none. */
+export type Ask = (
+  tabId: number,
+) => Promise<{ platform?: Platform; state: Detected; meetingKey?: string } | null>;
 
 export interface CallReport {
   tabId: number;
@@ -144,9 +149,10 @@ export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
       }),
 
     /** The popup's "I'm in a session": the tab must be on one of the platforms. */
-    manualStart: (tabId: number, url: string | undefined, windowId?: number) =>
+    manualStart: (tabId: number, ask: Ask, windowId?: number) =>
       serial(async () => {
-        const platform = url ? platformOfHost(new URL(url).hostname) : undefined;
+        // Only a call platform's page answers: its content script says which platform it is.
+        const platform = (await ask(tabId).catch(() => null))?.platform;
         if (!platform) {
           return {
             ok: false,
@@ -187,10 +193,7 @@ export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
       }),
 
     /** A call tab finished loading a page: a page that answers no ping is no call any more. */
-    reconcileTab: (
-      tabId: number,
-      ask: (tabId: number) => Promise<{ state: Detected; meetingKey?: string } | null>,
-    ) =>
+    reconcileTab: (tabId: number, ask: Ask) =>
       serial(async () => {
         const { calls, live } = await readState();
         const entry = calls[String(tabId)];
@@ -210,10 +213,7 @@ export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
      * where it stands, and its answer goes through the same transition, which starts or ends
      * nothing that already started or ended.
      */
-    reconcile: (
-      ask: (tabId: number) => Promise<{ state: Detected; meetingKey?: string } | null>,
-      tabExists: (tabId: number) => Promise<boolean>,
-    ) =>
+    reconcile: (ask: Ask, tabExists: (tabId: number) => Promise<boolean>) =>
       serial(async () => {
         const { calls, live } = await readState();
         for (const [key, entry] of Object.entries(calls)) {

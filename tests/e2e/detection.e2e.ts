@@ -200,3 +200,43 @@ describe('a stopped service worker', () => {
     await page.close();
   });
 });
+
+describe('the manual fallback', () => {
+  it('starts a session with "I\'m in a session" where detection sees nothing, and ends it by hand', async () => {
+    // A Meet page in a UI the detectors do not know.
+    const page = await h.open('https://meet.google.com/mmm-nnnn-ooo?state=unknown');
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await entryOf(page)).toBeUndefined();
+    const tab = await h.tabId(page);
+    // What the popup's buttons send for the tab it is over.
+    const start = (id: number) =>
+      chrome.runtime.sendMessage({ type: 'manual-start', tabId: id, at: Date.now() });
+    expect(await h.inExtension(start, tab)).toEqual({ ok: true });
+    await expectState(page, 'in-call', 'meet');
+    await page
+      .frameLocator('#mentor-companion-card')
+      .getByRole('region', { name: /session card/ })
+      .waitFor();
+    // Detection still sees nothing; the session stays.
+    await new Promise((r) => setTimeout(r, 2_500));
+    await expectState(page, 'in-call', 'meet');
+    const end = (id: number) =>
+      chrome.runtime.sendMessage({ type: 'manual-end', tabId: id, at: Date.now() });
+    expect(await h.inExtension(end, tab)).toEqual({ ok: true });
+    await expectState(page, 'ended', 'meet');
+    await page.frameLocator('#mentor-companion-card').getByTestId('end-card').waitFor();
+    await page.close();
+  });
+
+  it('refuses to start on a page that is no call platform, with a sentence', async () => {
+    const page = await h.open('https://docs.example.org/agenda');
+    const start = (id: number) =>
+      chrome.runtime.sendMessage({ type: 'manual-start', tabId: id, at: Date.now() });
+    expect(await h.inExtension(start, await h.tabId(page))).toEqual({
+      ok: false,
+      error: 'Open your call in Google Meet, Zoom or Teams in this tab first.',
+    });
+    expect(await entryOf(page)).toBeUndefined();
+    await page.close();
+  });
+});

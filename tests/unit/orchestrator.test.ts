@@ -5,7 +5,9 @@ import { closeDb, db } from '../../lib/db';
 import type { SessionRecord } from '../../lib/model';
 import type { Detected } from '../../lib/platforms/types';
 import type { CallEntry } from '../../lib/session/calls';
+import { platformOfHost } from '../../lib/session/links';
 import {
+  type Ask,
   type CallReport,
   createOrchestrator,
   type Hooks,
@@ -255,6 +257,15 @@ describe('a detected call', () => {
   });
 });
 
+/** A tab at `url`, as the background sees it: only a call platform's page answers a ping. */
+const pageAt =
+  (url?: string): Ask =>
+  async () => {
+    const platform = url ? platformOfHost(new URL(url).hostname) : undefined;
+    if (!platform) throw new Error('Could not establish connection. Receiving end does not exist.');
+    return { platform, state: 'none' };
+  };
+
 describe('a session started by hand', () => {
   it.each([
     ['a page of another site', 'https://docs.google.com/document/d/1'],
@@ -263,7 +274,7 @@ describe('a session started by hand', () => {
   ])('is refused on %s, with a sentence, starting nothing', async (_name, url) => {
     const { hooks, started } = recordingHooks();
     const o = createOrchestrator(hooks, now);
-    expect(await o.manualStart(TAB, url)).toEqual({
+    expect(await o.manualStart(TAB, pageAt(url))).toEqual({
       ok: false,
       error: 'Open your call in Google Meet, Zoom or Teams in this tab first.',
     });
@@ -274,9 +285,11 @@ describe('a session started by hand', () => {
   it('ignores a lobby detection but ends on ended', async () => {
     const { hooks, started, ended } = recordingHooks();
     const o = createOrchestrator(hooks, now);
-    expect(await o.manualStart(TAB, 'https://acme.zoom.us/wc/85912345678/join', 7)).toEqual({
-      ok: true,
-    });
+    expect(await o.manualStart(TAB, pageAt('https://acme.zoom.us/wc/85912345678/join'), 7)).toEqual(
+      {
+        ok: true,
+      },
+    );
     expect(started).toHaveBeenCalledTimes(1);
     const info = (await readState()).live[TAB];
     expect(info).toMatchObject({ platform: 'zoom', windowId: 7, manual: true });
@@ -288,9 +301,11 @@ describe('a session started by hand', () => {
     expect(await o.report(report('in-call', T0 + 3 * MIN, { platform: 'zoom' }))).toBe('none');
     expect(await calls()).toEqual({ [TAB]: entry('in-call', T0, 'zoom') });
     // Pressing it again starts nothing more.
-    expect(await o.manualStart(TAB, 'https://acme.zoom.us/wc/85912345678/join', 7)).toEqual({
-      ok: true,
-    });
+    expect(await o.manualStart(TAB, pageAt('https://acme.zoom.us/wc/85912345678/join'), 7)).toEqual(
+      {
+        ok: true,
+      },
+    );
     expect(started).toHaveBeenCalledTimes(1);
     expect(await sessions()).toHaveLength(1);
 
@@ -310,7 +325,7 @@ describe('a session started by hand', () => {
     const { hooks, ended } = recordingHooks();
     const o = createOrchestrator(hooks, now);
     expect(await o.manualEnd(TAB)).toEqual({ ok: false, error: 'No session is live in this tab.' });
-    await o.manualStart(TAB, 'https://teams.microsoft.com/v2/');
+    await o.manualStart(TAB, pageAt('https://teams.microsoft.com/v2/'));
     clock = T0 + 25 * MIN;
     expect(await o.manualEnd(TAB)).toEqual({ ok: true });
     expect(ended).toHaveBeenCalledTimes(1);
@@ -321,7 +336,7 @@ describe('a session started by hand', () => {
   it('ends when its tab is closed', async () => {
     const { hooks, ended } = recordingHooks();
     const o = createOrchestrator(hooks, now);
-    await o.manualStart(TAB, 'https://meet.google.com/abc-defg-hij');
+    await o.manualStart(TAB, pageAt('https://meet.google.com/abc-defg-hij'));
     clock = T0 + 10 * MIN;
     expect(await o.tabClosed(TAB)).toBe('end');
     expect(ended).toHaveBeenCalledTimes(1);
@@ -396,7 +411,7 @@ describe('after a worker restart', () => {
     const { hooks } = recordingHooks();
     const o = createOrchestrator(hooks, now);
     await o.report(report('in-call', T0));
-    await o.manualStart(9, 'https://meet.google.com/xyz-abcd-efg');
+    await o.manualStart(9, pageAt('https://meet.google.com/xyz-abcd-efg'));
     const manualId = (await readState()).live[9]?.sessionId ?? '';
 
     const again = recordingHooks();
