@@ -137,14 +137,14 @@ export function createFocusFeed(now: () => number = Date.now) {
       await writeFocus(info.sessionId, startFocus(at));
     },
 
-    /** Closes the focus record and returns this call's figures for the session record. */
+    /** Closes the focus record and returns this call's figures, to keep in the session record. */
     async ended(tabKey: string, info: LiveInfo, at: number) {
       const state = await readFocus(info.sessionId);
       await clearAway(tabKey);
       if (!state) return undefined;
-      const done = endFocus(state, at);
-      await writeFocus(info.sessionId, done);
-      const f = focusFigures(done, at);
+      // The figures go into the session record; the event list is not needed any more.
+      const f = focusFigures(endFocus(state, at), at);
+      await browser.storage.session.remove(focusKey(info.sessionId));
       return {
         awayMs: f.awayMs,
         count: f.count,

@@ -237,6 +237,20 @@ describe('focus', () => {
     expect(await h.inExtension(() => chrome.action.getBadgeText({}), null)).toBe('');
     await other.close();
     await call.page.close();
+    // The session record keeps this user's figures once the call is over.
+    const record = await until(
+      async () =>
+        (
+          await h.records<{
+            id: string;
+            status: string;
+            focus?: { awayMs: number; count: number };
+          }>('sessions')
+        ).find((s) => s.id === call.sessionId && s.status === 'ended'),
+      { what: 'the ended session' },
+    );
+    expect(record.focus?.count).toBe(1);
+    expect(Math.abs((record.focus?.awayMs ?? 0) - 5_000)).toBeLessThanOrEqual(1_000);
   });
 
   it('keeps the away time right when the service worker is stopped while the user is away', async () => {
