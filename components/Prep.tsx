@@ -12,6 +12,9 @@ export interface PrepProps {
   saved: 'idle' | 'saving' | 'saved';
   onTopic(text: string): void;
   onNotes(text: string): void;
+  /** Book the session at a `datetime-local` value; absent when it is booked already. */
+  onBook?: (when: string) => void;
+  bookError?: string;
 }
 
 /** The next session: with whom and when, the topic, and the mentee's pre-session thoughts. */
@@ -25,7 +28,30 @@ export function Prep(props: PrepProps) {
           {notesIn ? t('notesIn') : t('notesMissing')}
         </span>
       </div>
-      <p class="muted small">{props.when ?? t('notBooked')}</p>
+      {props.when ? (
+        <p class="muted small">{props.when}</p>
+      ) : (
+        <form
+          class="row small"
+          style="align-items:flex-end"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const value = new FormData(e.currentTarget).get('when');
+            props.onBook?.(String(value ?? ''));
+          }}
+        >
+          <label style="flex:1;font-weight:400">
+            <span class="muted">{t('notBooked')}</span>
+            <input type="datetime-local" name="when" aria-label={t('bookWhen')} required />
+          </label>
+          <button type="submit">{t('book')}</button>
+        </form>
+      )}
+      {props.bookError && (
+        <p class="error small" role="alert">
+          {props.bookError}
+        </p>
+      )}
       <label>
         {t('topicLabel')}
         <input

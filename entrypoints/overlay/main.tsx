@@ -99,7 +99,10 @@ function EndCard({ model }: { model: LiveModel }) {
       <p>
         <strong>{t('endCardTitle')}</strong>
         {minutes !== undefined && (
-          <span class="muted"> · {t('minutesShort', String(minutes))}</span>
+          <span class="muted">
+            {' '}
+            · {minutes ? t('minutesShort', String(minutes)) : t('underAMinute')}
+          </span>
         )}
       </p>
       <p class="small muted">{t('endCardText')}</p>

@@ -8,6 +8,7 @@ import { Prep } from '@/components/Prep';
 import { createAutosave, type SaveStatus } from '@/lib/autosave';
 import { db } from '@/lib/db';
 import { t } from '@/lib/i18n';
+import { bookSession } from '@/lib/mentorships';
 import { send } from '@/lib/messages';
 import type { Mentorship, SessionRecord } from '@/lib/model';
 import type { Calls } from '@/lib/session/calls';
@@ -38,6 +39,7 @@ const tab = signal<{ id?: number; live: boolean; companion?: boolean; callElsewh
 });
 const toReflect = signal<Array<{ session: SessionRecord; name?: string }>>([]);
 const callError = signal<string | undefined>(undefined);
+const bookError = signal<string | undefined>(undefined);
 
 function formatWhen(at?: number) {
   return at === undefined
@@ -239,6 +241,16 @@ function App() {
         onTopic={(text) => {
           topicDraft.value = text;
           topicSaver.push(text);
+        }}
+        bookError={bookError.value}
+        onBook={async (when) => {
+          bookError.value = undefined;
+          try {
+            await bookSession(await db(), m.id, new Date(when).getTime(), Date.now());
+            await choose(m);
+          } catch (error) {
+            bookError.value = (error as Error).message;
+          }
         }}
         onNotes={(text) => {
           notes.value = text;
