@@ -162,7 +162,8 @@ export function AgreementEditor(props: AgreementEditorProps) {
               </select>
             </label>
           </div>
-          {draft.type === 'time-framed' && (
+          {/* A field that holds the error stopping the save stays shown, so it can be put right. */}
+          {(draft.type === 'time-framed' || error?.field === 'endsOn') && (
             <div class="stack opt-field">
               <label>
                 {t('optEndsOn')}
@@ -227,7 +228,7 @@ export function AgreementEditor(props: AgreementEditorProps) {
               </select>
             </label>
           </div>
-          {draft.medium === 'face-to-face' && (
+          {(draft.medium === 'face-to-face' || error?.field === 'location') && (
             <div class="stack opt-field">
               <label>
                 {t('optLocation')}

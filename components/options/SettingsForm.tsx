@@ -78,7 +78,8 @@ export function SettingsForm(props: SettingsFormProps) {
               max={3600}
               step={1}
               value={draft.graceSeconds}
-              disabled={!draft.nudges}
+              // Kept editable while it holds the error that stops saving, so it can be put right.
+              disabled={!draft.nudges && error?.field !== 'graceSeconds'}
               onInput={(e) => props.onChange({ graceSeconds: e.currentTarget.value })}
               {...described('graceSeconds', 'grace-hint')}
             />
