@@ -104,7 +104,9 @@ for (const step of steps) {
   console.log(`${ok ? '✓' : '✗'} ${step.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 }
 
+// Profiles, certificates and Chromium's own temporary folders go with the run.
 fs.rmSync(tmpdir, { recursive: true, force: true });
+fs.rmSync(path.join(TMP, 'e2e'), { recursive: true, force: true });
 const bad = [...results].filter(([, ok]) => !ok).map(([name]) => name);
 console.log(
   `\n${bad.length ? `Failed: ${bad.join(', ')}` : 'Every check passed'} in ${((Date.now() - started) / 1000).toFixed(0)} s.`,
