@@ -102,17 +102,20 @@ export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
       at: report.at,
     });
     const nextLive = { ...live };
-    let recent: Recent | undefined;
-    if ((next.effect === 'end' || next.effect === 'restart') && current) {
+    const ending = next.effect === 'end' || next.effect === 'restart';
+    if (ending && current) {
       const extra = (await hooks.ending?.(report.tabId, current, report.at)) ?? {};
       const ended = await endLiveSession(await db(), current.sessionId, report.at, extra);
       delete nextLive[key];
-      recent = {
+      const recent: Recent = {
         ...(await readRecent()),
         [key]: { sessionId: current.sessionId, endedAt: report.at },
       };
       await writeState(next.effect === 'end' ? next.calls : calls, nextLive, recent);
       await hooks.ended?.(report.tabId, current, ended, report.at);
+    } else if (next.effect === 'end') {
+      // A call with no session behind it (its start failed): the state still moves on.
+      await writeState(next.calls, nextLive);
     }
     if (next.effect === 'start' || next.effect === 'restart') {
       const meetingKey = prefixedKey(report.platform, report.meetingKey);

@@ -266,6 +266,18 @@ const pageAt =
     return { platform, state: 'none' };
   };
 
+describe('a live call with no session behind it', () => {
+  it('still moves to ended (its start had failed), calling no hook', async () => {
+    await browser.storage.session.set({ calls: { [TAB]: entry('in-call', T0) }, live: {} });
+    const { hooks, ending, ended } = recordingHooks();
+    const o = createOrchestrator(hooks, now);
+    expect(await o.report(report('ended', T0 + MIN))).toBe('end');
+    expect(await calls()).toEqual({ [TAB]: entry('ended', T0 + MIN) });
+    expect(ending).not.toHaveBeenCalled();
+    expect(ended).not.toHaveBeenCalled();
+  });
+});
+
 describe('a session started by hand', () => {
   it.each([
     ['a page of another site', 'https://docs.google.com/document/d/1'],
