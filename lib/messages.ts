@@ -85,6 +85,12 @@ const TYPES: ReadonlySet<string> = new Set<MessageType>([
   'action-item',
 ]);
 
+/** What the content script on a call page sends; nothing else is taken from there. */
+const FROM_CONTENT_SCRIPTS: ReadonlySet<MessageType> = new Set<MessageType>([
+  'call-state',
+  'visibility',
+]);
+
 export function isMessage(x: unknown): x is Message {
   return typeof x === 'object' && x !== null && TYPES.has((x as { type?: unknown }).type as string);
 }
@@ -101,8 +107,13 @@ interface RuntimeSender {
  * user gesture. Returns a function that removes the listener.
  */
 export function listen(handlers: Handlers): () => void {
+  const ownOrigin = browser.runtime.getURL('/');
   const listener = (msg: unknown, sender: RuntimeSender): Promise<unknown> | undefined => {
     if (!isMessage(msg)) return undefined;
+    // Defence in depth: only the reports a content script makes are taken from a call page's
+    // context; everything that reads or changes records must come from an extension page.
+    const fromOwnPage = sender.url?.startsWith(ownOrigin) ?? false;
+    if (!fromOwnPage && !FROM_CONTENT_SCRIPTS.has(msg.type)) return undefined;
     const handler = handlers[msg.type] as
       | ((m: Message, s: Sender) => unknown | Promise<unknown>)
       | undefined;
