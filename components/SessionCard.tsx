@@ -72,11 +72,14 @@ export function TimerLine({ timer, figures }: { timer?: SessionTimer; figures?: 
           {t('phaseOvertime')}
         </p>
       )}
-      {figures && (
+      {/* A share of the first seconds says little: it shows from the first minute. */}
+      {figures && (figures.elapsedMs >= 60_000 || figures.count > 0) && (
         <p class="small muted focus-line" data-testid="focus" title={t('focusPrivate')}>
-          {t('focusPresent', String(Math.round(figures.presentShare * 100)))}
+          {figures.elapsedMs >= 60_000 &&
+            t('focusPresent', String(Math.round(figures.presentShare * 100)))}
+          {figures.elapsedMs >= 60_000 && figures.count > 0 && ' · '}
           {figures.count > 0 &&
-            ` · ${t('focusAway', [formatClock(figures.awayMs), String(figures.count)])}`}
+            t('focusAway', [formatClock(figures.awayMs), String(figures.count)])}
         </p>
       )}
     </div>
