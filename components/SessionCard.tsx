@@ -7,6 +7,11 @@ import type { ActionItem, Goal, Mentorship, Role } from '@/lib/model';
 import { formatClock } from '@/lib/time';
 import type { SessionTimer } from '@/lib/timer';
 
+function lineCount(text: string): string {
+  const n = text.split('\n').length;
+  return n === 1 ? t('notesOneLine') : t('notesLines', String(n));
+}
+
 export interface SessionViewProps {
   otherName?: string;
   myRole?: Role;
@@ -134,9 +139,7 @@ export function SessionView(props: SessionViewProps) {
         <summary>
           <span class="label">{t('menteeNotesHeading')}</span>{' '}
           <span class="muted small">
-            {props.menteeNotes.trim()
-              ? t('notesLines', String(props.menteeNotes.split('\n').length))
-              : t('notesNone')}
+            {props.menteeNotes.trim() ? lineCount(props.menteeNotes) : t('notesNone')}
           </span>
         </summary>
         {/* Plain text: line breaks and links kept as text, never parsed as HTML. */}

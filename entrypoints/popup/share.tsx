@@ -41,7 +41,10 @@ function describe(plan: Extract<ImportPlan, { needsChoice: false }>): string[] {
     if (c.field === 'topic') lines.push(t('importTopic', c.after));
     // Characters as a person counts them: an emoji is one.
     else if (c.field === 'notes') lines.push(t('importNotes', String([...c.after].length)));
-    else lines.push(t('importActions', String(c.added.length)));
+    else
+      lines.push(
+        c.added.length === 1 ? t('importOneAction') : t('importActions', String(c.added.length)),
+      );
   }
   return lines;
 }

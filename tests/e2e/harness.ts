@@ -87,7 +87,9 @@ export async function launch(
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: opts.headless ?? true,
-    args: chromiumArgs({ port: server.port, extensionDir }),
+    // The tests read the English UI, whatever the machine's language.
+    args: [...chromiumArgs({ port: server.port, extensionDir }), '--lang=en-US'],
+    locale: 'en-US',
     viewport: { width: 1280, height: 800 },
   });
   const worker = async (): Promise<Worker> => {
