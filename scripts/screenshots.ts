@@ -28,7 +28,10 @@ async function run(scheme: 'light' | 'dark', port: number) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: true,
-    args: [...chromiumArgs({ port, extensionDir: EXT }), `--lang=${process.env.MC_LANG ?? 'en-US'}`],
+    args: [
+      ...chromiumArgs({ port, extensionDir: EXT }),
+      `--lang=${process.env.MC_LANG ?? 'en-US'}`,
+    ],
     locale: process.env.MC_LANG ?? 'en-US',
     viewport: { width: 1280, height: 760 },
     colorScheme: scheme,

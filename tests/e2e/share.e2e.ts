@@ -111,10 +111,12 @@ describe('sharing the pre-session notes from mentee to mentor', () => {
     // A first call, with a moment away from it: the mentee now has focus figures of their own.
     const call = await a.open(MEETING);
     await stage(call, 'in-call');
-    await cardShows(a, call, 'focus', (text) => /^Present \d+%/.test(text));
+    await cardShows(a, call, 'topic', (text) => text.length > 0);
     const elsewhere = await a.open('https://docs.example.org/wiki');
     await new Promise((r) => setTimeout(r, 300));
     await call.bringToFront();
+    // The card shows the time away (the presence share shows from the first minute on).
+    await cardShows(a, call, 'focus', (text) => /Away \d+:\d\d \(1×\)/.test(text));
     await stage(call, 'ended-user');
     const focus = await until(
       async () =>
