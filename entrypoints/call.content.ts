@@ -70,7 +70,11 @@ export default defineContentScript({
         step({ event: 'navigated-away' });
         return;
       }
-      step({ reading: safeDetect(detector, url, document) });
+      step({
+        reading: safeDetect(detector, url, document, (error) =>
+          console.warn('Mentor Companion: call detection failed', error),
+        ),
+      });
     };
 
     // Throttled MutationObserver: the callback only schedules; the check runs at most every

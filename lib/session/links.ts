@@ -4,6 +4,10 @@
 
 import type { Platform } from '../model';
 
+/**
+ * The platform of a host: the same hosts as lib/platforms' `detectorFor`, written out here so
+ * the background and pages do not carry the detectors (about 9 kB) to know it.
+ */
 export function platformOfHost(host: string): Platform | undefined {
   if (host === 'meet.google.com') return 'meet';
   if (host === 'zoom.us' || host.endsWith('.zoom.us')) return 'zoom';

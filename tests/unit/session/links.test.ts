@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Platform } from '../../../lib/model';
+import { detectorFor } from '../../../lib/platforms/index';
 import { meetMeetingKey } from '../../../lib/platforms/meet';
 import { teamsMeetingKey } from '../../../lib/platforms/teams';
 import { zoomMeetingKey } from '../../../lib/platforms/zoom';
@@ -178,4 +179,20 @@ describe('the detector and the pasted link agree', () => {
       expect(fromTab).toBe(meetingKeyOf(url));
     },
   );
+});
+
+describe('platformOfHost and the detector registry', () => {
+  it.each([
+    'meet.google.com',
+    'app.zoom.us',
+    'acme.zoom.us',
+    'zoom.us',
+    'teams.microsoft.com',
+    'teams.live.com',
+    'teams.cloud.microsoft',
+    'docs.example.org',
+    'meet.google.com.example.org',
+  ])('agree on %s', (host) => {
+    expect(platformOfHost(host)).toBe(detectorFor(new URL(`https://${host}/`))?.id);
+  });
 });
