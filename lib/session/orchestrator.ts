@@ -9,7 +9,7 @@ import { db } from '../db';
 import type { Platform, SessionRecord } from '../model';
 import type { Detected } from '../platforms/types';
 import { endLiveSession, startLiveSession } from '../store';
-import { applyReport, type Calls, type Effect } from './calls';
+import { applyReport, type CallEntry, type Calls, type Effect } from './calls';
 import { prefixedKey } from './links';
 
 export interface LiveInfo {
@@ -140,6 +140,19 @@ export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
     return next.effect;
   }
 
+  /** Asks a call tab where it stands and applies the answer; no answer means it left the call. */
+  async function askAndApply(tabId: number, entry: CallEntry, ask: Ask) {
+    // No answer: the tab left the platform (its content script is gone), so no call.
+    const answer = (await ask(tabId).catch(() => null)) ?? { state: 'none' as const };
+    await apply({
+      tabId,
+      platform: entry.platform,
+      state: answer.state,
+      meetingKey: answer.meetingKey,
+      at: now(),
+    });
+  }
+
   return {
     report: (r: CallReport) => serial(() => apply(r)),
 
@@ -201,14 +214,7 @@ export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
         const { calls, live } = await readState();
         const entry = calls[String(tabId)];
         if (!entry || live[String(tabId)]?.manual) return;
-        const answer = (await ask(tabId).catch(() => null)) ?? { state: 'none' as const };
-        await apply({
-          tabId,
-          platform: entry.platform,
-          state: answer.state,
-          meetingKey: answer.meetingKey,
-          at: now(),
-        });
+        await askAndApply(tabId, entry, ask);
       }),
 
     /**
@@ -226,15 +232,7 @@ export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
             continue;
           }
           if (live[key]?.manual) continue;
-          // No answer: the tab left the platform (its content script is gone), so no call.
-          const answer = (await ask(tabId).catch(() => null)) ?? { state: 'none' as const };
-          await apply({
-            tabId,
-            platform: entry.platform,
-            state: answer.state,
-            meetingKey: answer.meetingKey,
-            at: now(),
-          });
+          await askAndApply(tabId, entry, ask);
         }
       }),
   };
