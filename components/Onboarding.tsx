@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import type { Role } from '@/lib/model';
+import type { Role } from '@/lib/records';
 
 export interface OnboardingValues {
   otherName: string;

@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n';
-import type { Role, Topic } from '@/lib/model';
+import type { Role, Topic } from '@/lib/records';
 
 export interface PrepProps {
   otherName: string;

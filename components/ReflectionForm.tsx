@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import type { Answer } from '@/lib/model';
+import type { Answer } from '@/lib/records';
 import type { Question, ReflectionItem } from '@/lib/reflection';
 
 /** A question's text in the UI language, or its English text when untranslated. */

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { FocusFigures } from '@/lib/focus';
 import { t } from '@/lib/i18n';
 import type { LiveModel } from '@/lib/live-model';
-import type { ActionItem, Goal, Mentorship, Role } from '@/lib/model';
+import type { ActionItem, Goal, Mentorship, Role } from '@/lib/records';
 import { formatClock } from '@/lib/time';
 import type { SessionTimer } from '@/lib/timer';
 

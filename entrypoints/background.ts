@@ -1,6 +1,6 @@
 import { db } from '@/lib/db';
 import { listen, sendToTab } from '@/lib/messages';
-import { createChrome } from '@/lib/session/chrome';
+import { createBrowserUi } from '@/lib/session/browser-ui';
 import { createFocusFeed, NUDGE_NOTIFICATION } from '@/lib/session/focus-feed';
 import { createOrchestrator } from '@/lib/session/orchestrator';
 import { assignSession, editActionItems, loadLiveView } from '@/lib/store';
@@ -9,7 +9,7 @@ import { assignSession, editActionItems, loadLiveView } from '@/lib/store';
 // start-up, so the events themselves wake a stopped worker.
 export default defineBackground(() => {
   const focus = createFocusFeed();
-  const ui = createChrome();
+  const ui = createBrowserUi();
   const sessions = createOrchestrator({
     ending: async (tabId, live, at) => {
       const figures = await focus.ended(String(tabId), live, at);

@@ -28,7 +28,7 @@ import type {
   SessionRecord,
   Topic,
   TopicVersion,
-} from './model';
+} from './records';
 import { CATALOGUE_VERSION } from './reflection';
 
 export const BACKUP_FORMAT = 'mentor-companion-backup';

@@ -12,7 +12,7 @@ import {
   openDB,
   type StoreNames,
 } from 'idb';
-import type { Mentorship, Note, Reflection, SessionRecord } from './model';
+import type { Mentorship, Note, Reflection, SessionRecord } from './records';
 
 export const DB_NAME = 'mentor-companion';
 

@@ -8,7 +8,7 @@ import { computed, signal } from '@preact/signals';
 import { DB_REV_KEY } from './changes';
 import { type FocusState, focusFigures } from './focus';
 import { send } from './messages';
-import type { Mentorship, SessionRecord } from './model';
+import type { Mentorship, SessionRecord } from './records';
 import type { CallEntry, Calls } from './session/calls';
 import type { Live, LiveInfo, Recent } from './session/orchestrator';
 import type { LiveView } from './store';

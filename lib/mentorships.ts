@@ -18,7 +18,7 @@ import type {
   Role,
   SessionKind,
   SessionRecord,
-} from './model';
+} from './records';
 import {
   clampCadenceDays,
   isWithinSameWeek,

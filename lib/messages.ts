@@ -4,8 +4,8 @@
 // returned Promise; through webextension-polyfill both take a returned Promise, and returning
 // `undefined` leaves a message to other listeners.
 
-import type { Platform } from './model';
 import type { Detected } from './platforms/types';
+import type { Platform } from './records';
 import type { LiveView } from './store';
 
 export type Message =

@@ -15,7 +15,7 @@
 //
 // Pure: no clock (times are parameters), no browser APIs.
 
-import type { Answer, Reflection, Role, SessionKind } from './model';
+import type { Answer, Reflection, Role, SessionKind } from './records';
 
 export type QuestionType = 'rating' | 'text' | 'action-items' | 'next-date';
 

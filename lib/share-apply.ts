@@ -2,7 +2,7 @@
 // changes there. Pure: the popup shows the plan, and applies it only when the user confirms.
 // Importing the same pack twice finds nothing to change the second time.
 
-import type { Mentorship, Note, Role, SessionRecord } from './model';
+import type { Mentorship, Note, Role, SessionRecord } from './records';
 import type { Pack } from './share';
 
 export interface ImportContext {

@@ -14,7 +14,7 @@ import type {
   Role,
   SessionKind,
   SessionRecord,
-} from './model';
+} from './records';
 import { matchCall } from './session/match';
 import type { ImportPlan } from './share-apply';
 

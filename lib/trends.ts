@@ -4,7 +4,7 @@
 //
 // Pure: no clock (times are parameters), no browser APIs.
 
-import type { Mentorship, Reflection, SessionRecord } from './model';
+import type { Mentorship, Reflection, SessionRecord } from './records';
 import { catalogues } from './reflection';
 import { clampCadenceDays } from './schedule';
 import { DAY_MS } from './time';

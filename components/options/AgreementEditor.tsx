@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { SaveStatus } from '@/lib/autosave';
 import { t } from '@/lib/i18n';
 import type { AgreementDraft } from '@/lib/mentorships';
-import type { MentorshipType } from '@/lib/model';
+import type { MentorshipType } from '@/lib/records';
 import { roleName } from './format';
 
 export interface FieldError {

@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n';
-import type { Role } from '@/lib/model';
+import type { Role } from '@/lib/records';
 import { formatWhen, roleName } from './format';
 
 /** What the page shows: one mentorship, the form for a new one, backups or settings. */

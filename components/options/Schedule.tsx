@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import type { SessionRecord } from '@/lib/model';
+import type { SessionRecord } from '@/lib/records';
 import { formatDay, formatWhen, toInputValue, weekAround } from './format';
 
 export interface ScheduleError {

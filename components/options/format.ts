@@ -2,7 +2,7 @@
 // (The pure core works in UTC with an explicit offset; only views read the local zone.)
 
 import { t } from '@/lib/i18n';
-import type { Role } from '@/lib/model';
+import type { Role } from '@/lib/records';
 
 /** A message, or `fallback` while the key has no translation (t() shows missing keys as is). */
 export function tOr(key: string, fallback: string): string {

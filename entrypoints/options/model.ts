@@ -46,7 +46,7 @@ import {
   updateMentorship,
   wasHeld,
 } from '@/lib/mentorships';
-import type { Mentorship } from '@/lib/model';
+import type { Mentorship } from '@/lib/records';
 import { createMentorship, editActionItems } from '@/lib/store';
 import { toIsoDate } from '@/lib/time';
 import { computeTrends } from '@/lib/trends';

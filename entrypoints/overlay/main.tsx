@@ -8,7 +8,7 @@ import { focusFigures } from '@/lib/focus';
 import { t } from '@/lib/i18n';
 import { createLiveModel, type LiveModel } from '@/lib/live-model';
 import { send } from '@/lib/messages';
-import { openPanel } from '@/lib/session/chrome';
+import { openPanel } from '@/lib/session/browser-ui';
 import { formatClock } from '@/lib/time';
 
 // The session card, shown in the call page as an extension iframe. The page cannot read this

@@ -10,7 +10,7 @@ import { db } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { bookSession } from '@/lib/mentorships';
 import { send } from '@/lib/messages';
-import type { Mentorship, SessionRecord } from '@/lib/model';
+import type { Mentorship, SessionRecord } from '@/lib/records';
 import type { Calls } from '@/lib/session/calls';
 import type { Live } from '@/lib/session/orchestrator';
 import {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { db } from '@/lib/db';
 import { t } from '@/lib/i18n';
-import type { Mentorship, SessionRecord } from '@/lib/model';
+import type { Mentorship, SessionRecord } from '@/lib/records';
 import { decodePack, encodePack, mailtoUrl, PACK_VERSION, type Pack } from '@/lib/share';
 import { type ImportPlan, planImport } from '@/lib/share-apply';
 import { applyImport } from '@/lib/store';

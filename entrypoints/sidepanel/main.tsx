@@ -10,7 +10,7 @@ import { db } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { createLiveModel, type LiveModel, type LiveSource } from '@/lib/live-model';
 import { bookSession, dismissReflection } from '@/lib/mentorships';
-import type { Answer, Mentorship, Reflection, Role, SessionRecord } from '@/lib/model';
+import type { Answer, Mentorship, Reflection, Role, SessionRecord } from '@/lib/records';
 import {
   checkVersion,
   isComplete,

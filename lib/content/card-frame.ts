@@ -3,8 +3,8 @@
 // card stay in the extension. This file places, sizes and moves the frame; only geometry crosses
 // between the frame and the page (postMessage, checked by origin), never content.
 
-import type { Platform } from '../model';
 import type { Detected } from '../platforms/types';
+import type { Platform } from '../records';
 
 interface Ctx {
   onInvalidated(cb: () => void): void;

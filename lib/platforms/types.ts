@@ -1,7 +1,7 @@
 // The contract every platform detector keeps. A detector is pure: it looks once at a URL and a
 // document and says what it sees. Hysteresis over several looks lives in `tracker.ts`.
 
-import type { Platform } from '../model';
+import type { Platform } from '../records';
 
 /** What one look at a call page shows. */
 export type Detected = 'none' | 'lobby' | 'in-call' | 'ended';

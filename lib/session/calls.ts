@@ -8,8 +8,8 @@
 // the background must do. A session starts only on the step into `in-call` and ends only on the
 // step out of it, so a report repeated after a worker restart changes nothing.
 
-import type { CallState, Platform } from '../model';
 import type { Detected } from '../platforms/types';
+import type { CallState, Platform } from '../records';
 
 export interface CallEntry {
   platform: Platform;

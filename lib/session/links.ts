@@ -2,7 +2,7 @@
 // to the mentorship that uses that link. Keys are platform-prefixed: `meet:abc-defg-hij`,
 // `zoom:123456789`, `teams:<id>`.
 
-import type { Platform } from '../model';
+import type { Platform } from '../records';
 
 /**
  * The platform of a host: the same hosts as lib/platforms' `detectorFor`, written out here so

@@ -1,7 +1,7 @@
 // Which mentorship a live call belongs to: by the meeting link the mentorship uses, else by a
 // session scheduled within the hour, else none (the session card then asks).
 
-import type { Mentorship, SessionRecord } from '../model';
+import type { Mentorship, SessionRecord } from '../records';
 import { meetingKeyOf } from './links';
 
 export const MATCH_WINDOW_MS = 60 * 60 * 1000;

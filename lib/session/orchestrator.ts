@@ -6,8 +6,8 @@
 // of reports cannot interleave their read-modify-write steps.
 
 import { db } from '../db';
-import type { Platform, SessionRecord } from '../model';
 import type { Detected } from '../platforms/types';
+import type { Platform, SessionRecord } from '../records';
 import { endLiveSession, startLiveSession } from '../store';
 import { applyReport, type CallEntry, type Calls, type Effect } from './calls';
 import { prefixedKey } from './links';

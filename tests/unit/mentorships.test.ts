@@ -23,7 +23,7 @@ import {
   settingsOf,
   updateMentorship,
 } from '../../lib/mentorships';
-import type { Mentorship, SessionRecord } from '../../lib/model';
+import type { Mentorship, SessionRecord } from '../../lib/records';
 import { createMentorship } from '../../lib/store';
 
 const DAY = 86_400_000;

@@ -2,8 +2,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDb, db } from '../../lib/db';
-import type { SessionRecord } from '../../lib/model';
 import type { Detected } from '../../lib/platforms/types';
+import type { SessionRecord } from '../../lib/records';
 import type { CallEntry } from '../../lib/session/calls';
 import { platformOfHost } from '../../lib/session/links';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Reflection, Role, SessionKind } from '../../lib/model';
+import type { Reflection, Role, SessionKind } from '../../lib/records';
 import {
   CATALOGUE_VERSION,
   type Catalogue,

@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDb, DB_VERSION, type Db, openDb } from '../../lib/db';
-import type { Mentorship, Note, SessionRecord } from '../../lib/model';
+import type { Mentorship, Note, SessionRecord } from '../../lib/records';
 import { decodePack, encodePack, type Pack } from '../../lib/share';
 import {
   type ImportContext,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Mentorship, Reflection, Role, SessionRecord } from '../../lib/model';
+import type { Mentorship, Reflection, Role, SessionRecord } from '../../lib/records';
 import { computeTrends, isHeld } from '../../lib/trends';
 
 const DAY = 86_400_000;

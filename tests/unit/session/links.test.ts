@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Platform } from '../../../lib/model';
 import { detectorFor } from '../../../lib/platforms/index';
 import { meetMeetingKey } from '../../../lib/platforms/meet';
 import { teamsMeetingKey } from '../../../lib/platforms/teams';
 import { zoomMeetingKey } from '../../../lib/platforms/zoom';
+import type { Platform } from '../../../lib/records';
 import { meetingKeyOf, platformOfHost, prefixedKey } from '../../../lib/session/links';
 
 const TEAMS_THREAD = '19%3ameeting_NzQ5YmE3ZjEtMjM0NS00ZDY3LWE4OWItMGJjZGVmMTIzNDU2%40thread.v2';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Mentorship, SessionRecord } from '../../../lib/model';
+import type { Mentorship, SessionRecord } from '../../../lib/records';
 import { MATCH_WINDOW_MS, type Match, matchCall } from '../../../lib/session/match';
 
 const NOW = Date.UTC(2026, 10, 3, 10, 0);

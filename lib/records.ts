@@ -1,4 +1,4 @@
-// The records Mentor Companion keeps, shared by the pure core and the storage layer.
+// The records Mentor Companion keeps (types only), shared by the pure core and the repositories.
 // Times are milliseconds since the epoch unless a field says otherwise.
 
 export type Role = 'mentor' | 'mentee';

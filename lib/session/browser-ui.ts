@@ -6,7 +6,7 @@
 // first `await`. So every path that opens it does so as its first statement: the command, the
 // notification button, the end card's button (in the overlay page).
 
-import type { SessionRecord } from '../model';
+import type { SessionRecord } from '../records';
 import { firefoxSidebar } from '../sidebar';
 import type { Hooks, LiveInfo } from './orchestrator';
 
@@ -44,7 +44,7 @@ export function openPanel(
   return browser.sidePanel.open({ windowId: target.windowId ?? browser.windows.WINDOW_ID_CURRENT });
 }
 
-export function createChrome() {
+export function createBrowserUi() {
   const hooks: Hooks = {
     async started(tabId: number, _live: LiveInfo, session: SessionRecord) {
       await Promise.all([
