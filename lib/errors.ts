@@ -1,0 +1,115 @@
+// The one error a person is shown. `lib/` throws a `UserError` with a code and its parameters;
+// the page that shows it turns it into a sentence from `_locales/` (`describeError` in
+// lib/i18n.ts), so no English sentence written in the core reaches a German or Hebrew user.
+// Anything else that is thrown is a bug or a browser failure: it is logged and shown as the
+// one generic sentence.
+//
+// Each code's locale key is `error_` + the code with `-` as `_` (`mentorship-gone` →
+// `error_mentorship_gone`); its number says how many parameters the sentence takes, in order
+// (`$1`, `$2` in messages.json). A unit test walks every code through every locale.
+//
+// Pure: no browser, no clock.
+
+export const ERROR_PARAMS = {
+  /** Anything not foreseen: a bug, a closed database, a full disk. */
+  generic: 0,
+  'save-failed': 0,
+  'storage-full': 0,
+  'mentorship-gone': 0,
+  'session-gone': 0,
+  'reflection-session-gone': 0,
+  'nothing-to-change': 0,
+  // Typed input, by field.
+  'name-empty': 0,
+  'text-too-long': 1,
+  'number-range': 2,
+  'cadence-range': 2,
+  'minutes-range': 2,
+  'grace-range': 2,
+  'role-choose': 0,
+  'type-choose': 0,
+  'link-not-web': 0,
+  'date-invalid': 0,
+  'action-item-empty': 0,
+  'goal-empty': 0,
+  // The schedule.
+  'time-invalid': 0,
+  'time-past': 0,
+  'other-week': 0,
+  'not-booked': 0,
+  // The call.
+  'no-call-tab': 0,
+  'no-live-session': 0,
+  // Share packs.
+  'pack-none': 0,
+  'pack-truncated': 0,
+  'pack-damaged': 0,
+  'pack-checksum': 0,
+  'pack-newer': 0,
+  'pack-foreign': 0,
+  'pack-too-large': 0,
+  'pack-invalid': 0,
+  'pack-wrong-mentorship': 0,
+  'pack-choose-mentorship': 0,
+  // Backups.
+  'backup-foreign': 0,
+  'backup-damaged': 0,
+  'backup-checksum': 0,
+  'backup-newer': 0,
+  'backup-too-large': 0,
+  'backup-record': 2,
+  'backup-duplicate': 2,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof ERROR_PARAMS;
+
+export const ERROR_CODES = Object.keys(ERROR_PARAMS) as ErrorCode[];
+
+export class UserError extends Error {
+  readonly code: ErrorCode;
+  readonly params: readonly string[];
+
+  constructor(code: ErrorCode, params: readonly (string | number)[] = []) {
+    // The message is the code, for logs and tests; people see the translated sentence.
+    super(code);
+    this.name = 'UserError';
+    this.code = code;
+    this.params = params.map(String);
+  }
+}
+
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof UserError;
+}
+
+/** The locale key of a code's sentence. */
+export function errorKey(code: ErrorCode): string {
+  return `error_${code.replaceAll('-', '_')}`;
+}
+
+/**
+ * A user error that can cross a message boundary (a reply from the background), and back:
+ * structured clone keeps plain objects, not classes.
+ */
+export interface WireError {
+  code: ErrorCode;
+  params: readonly string[];
+}
+
+export function toWire(error: unknown): WireError {
+  return isUserError(error)
+    ? { code: error.code, params: error.params }
+    : { code: 'generic', params: [] };
+}
+
+export function fromWire(wire: WireError | undefined): UserError {
+  const code = wire && wire.code in ERROR_PARAMS ? wire.code : 'generic';
+  return new UserError(code, wire?.params ?? []);
+}
+
+/** An error a write to IndexedDB or storage gave: a full disk is worth its own sentence. */
+export function fromStorageFailure(error: unknown): UserError {
+  if (isUserError(error)) return error;
+  const name = (error as { name?: unknown } | null)?.name;
+  return new UserError(name === 'QuotaExceededError' ? 'storage-full' : 'save-failed');
+}

@@ -1,0 +1,186 @@
+// Every key Mentor Companion keeps in extension storage, as one typed item each: its area, its
+// version, its fallback and a validator. Nothing else in the code calls `browser.storage`
+// (lint keeps it so). A stored value of an older or unknown shape is cleaned by the validator or
+// replaced by the fallback: a page never crashes on what an earlier version (or a hand edit in
+// DevTools) left there.
+//
+//   storage.local    settings, popupMentorship, cardPlace:<platform>
+//   storage.session  calls, live, recent, focus:<sessionId>, dbRev
+//
+// storage.session is cleared when the browser quits or the extension reloads; it holds only
+// what the running browser needs (which tab is in which call), never anything typed.
+
+import { storage } from 'wxt/utils/storage';
+import type { FocusState } from '../focus';
+import { inRange, isTime, RANGES } from '../limits';
+import type { Platform } from '../records';
+import type { Calls } from '../session/calls';
+import type { Live, Recent } from '../session/orchestrator';
+
+type Key = `local:${string}` | `session:${string}`;
+
+export interface Item<T> {
+  readonly key: Key;
+  readonly fallback: T;
+  get(): Promise<T>;
+  set(value: T): Promise<void>;
+  remove(): Promise<void>;
+  /** Calls `cb` with the new (validated) value whenever it changes; returns the unwatch. */
+  watch(cb: (value: T) => void): () => void;
+}
+
+/**
+ * One item. `clean` returns the value it can use from whatever is stored (or undefined for the
+ * fallback); `migrations` take a stored value from version n - 1 to n, as WXT runs them.
+ */
+export function defineItem<T>(
+  key: Key,
+  opts: {
+    fallback: T;
+    clean: (raw: unknown) => T | undefined;
+    version?: number;
+    migrations?: Record<number, (old: unknown) => unknown>;
+  },
+): Item<T> {
+  const raw = storage.defineItem<unknown>(key, {
+    fallback: null,
+    version: opts.version ?? 1,
+    ...(opts.migrations ? { migrations: opts.migrations } : {}),
+  });
+  const read = (value: unknown): T => {
+    if (value === null || value === undefined) return opts.fallback;
+    try {
+      return opts.clean(value) ?? opts.fallback;
+    } catch {
+      return opts.fallback;
+    }
+  };
+  return {
+    key,
+    fallback: opts.fallback,
+    get: async () => read(await raw.getValue()),
+    set: (value) => raw.setValue(value),
+    remove: () => raw.removeValue(),
+    watch: (cb) => raw.watch((value) => cb(read(value))),
+  };
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Keeps the entries of a map whose values pass `keep`; drops the rest. */
+function mapOf<V>(keep: (v: Record<string, unknown>) => boolean) {
+  return (raw: unknown): Record<string, V> | undefined => {
+    if (!isObject(raw)) return undefined;
+    const out: Record<string, V> = {};
+    for (const [k, v] of Object.entries(raw)) if (isObject(v) && keep(v)) out[k] = v as V;
+    return out;
+  };
+}
+
+const PLATFORMS: readonly Platform[] = ['meet', 'zoom', 'teams'];
+const isPlatform = (x: unknown): x is Platform => PLATFORMS.includes(x as Platform);
+
+// ---------------------------------------------------------------------------------------------
+// storage.local
+
+export interface Settings {
+  /** Seconds away from the call tab before a nudge. */
+  graceSeconds: number;
+  nudges: boolean;
+  /** The timer's length for a call that belongs to no mentorship. */
+  defaultSessionMinutes: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  graceSeconds: 20,
+  nudges: true,
+  defaultSessionMinutes: 45,
+};
+
+/** The settings in a stored value, with defaults for anything missing or out of range. */
+export function cleanSettings(stored: unknown): Settings {
+  const o = isObject(stored) ? stored : {};
+  return {
+    graceSeconds: inRange(o.graceSeconds, RANGES.graceSeconds)
+      ? o.graceSeconds
+      : DEFAULT_SETTINGS.graceSeconds,
+    nudges: o.nudges !== false,
+    defaultSessionMinutes: inRange(o.defaultSessionMinutes, RANGES.sessionMinutes)
+      ? o.defaultSessionMinutes
+      : DEFAULT_SETTINGS.defaultSessionMinutes,
+  };
+}
+
+export const settingsItem = defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  clean: cleanSettings,
+});
+
+/** The mentorship the popup showed last, so it opens on the same one. */
+export const popupMentorshipItem = defineItem<string | null>('local:popupMentorship', {
+  fallback: null,
+  clean: (raw) => (typeof raw === 'string' && raw.length <= 200 ? raw : undefined),
+});
+
+/** Where the user moved the session card, per platform. */
+export interface Place {
+  /** Distance from the viewport's right edge, px. */
+  right: number;
+  /** Distance from the viewport's top edge, px. */
+  top: number;
+}
+
+const cleanPlace = (raw: unknown): Place | null | undefined =>
+  isObject(raw) && Number.isFinite(raw.right) && Number.isFinite(raw.top)
+    ? { right: raw.right as number, top: raw.top as number }
+    : undefined;
+
+export const cardPlaceItems: Record<Platform, Item<Place | null>> = {
+  meet: defineItem('local:cardPlace:meet', { fallback: null, clean: cleanPlace }),
+  zoom: defineItem('local:cardPlace:zoom', { fallback: null, clean: cleanPlace }),
+  teams: defineItem('local:cardPlace:teams', { fallback: null, clean: cleanPlace }),
+};
+
+// ---------------------------------------------------------------------------------------------
+// storage.session
+
+const CALL_STATES = ['lobby', 'in-call', 'ended'];
+
+/** Each tab's detected call (documented in the README: integrations read it). */
+export const callsItem = defineItem<Calls>('session:calls', {
+  fallback: {},
+  clean: mapOf((v) => isPlatform(v.platform) && CALL_STATES.includes(v.state as string)),
+});
+
+/** Each tab's live session. */
+export const liveItem = defineItem<Live>('session:live', {
+  fallback: {},
+  clean: mapOf((v) => typeof v.sessionId === 'string' && isPlatform(v.platform)),
+});
+
+/** The session that last ended in each tab, for the end card and the panel. */
+export const recentItem = defineItem<Recent>('session:recent', {
+  fallback: {},
+  clean: mapOf((v) => typeof v.sessionId === 'string' && isTime(v.endedAt)),
+});
+
+/** The focus ledger of one live session. */
+export function focusItem(sessionId: string): Item<FocusState | null> {
+  return defineItem(`session:focus:${sessionId}`, {
+    fallback: null,
+    clean: (raw) =>
+      isObject(raw) && raw.v === 1 && isTime(raw.startedAt) && Array.isArray(raw.events)
+        ? (raw as unknown as FocusState)
+        : undefined,
+  });
+}
+
+/**
+ * Bumped by every database write: extension pages share one IndexedDB but get no event when
+ * another writes it, and storage events reach every extension context.
+ */
+export const dbRevItem = defineItem<number>('session:dbRev', {
+  fallback: 0,
+  clean: (raw) => (typeof raw === 'number' && Number.isFinite(raw) ? raw : undefined),
+});
