@@ -6,7 +6,9 @@
 //
 // Each code's locale key is `error_` + the code with `-` as `_` (`mentorship-gone` →
 // `error_mentorship_gone`); its number says how many parameters the sentence takes, in order
-// (`$1`, `$2` in messages.json). A unit test walks every code through every locale.
+// (`$1`, `$2` in messages.json). A parameter of digits is written as the language writes
+// numbers; one written `@key` is itself a locale key (a record kind such as
+// `@recordKind_sessions`). A unit test walks every code through every locale.
 //
 // Pure: no browser, no clock.
 

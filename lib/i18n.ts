@@ -23,7 +23,10 @@ export function describeError(error: unknown): string {
   if (isUserError(error) && error.code in ERROR_PARAMS) {
     // Numbers in the parameters (a limit, a count) are written the way the language writes them.
     const numbers = new Intl.NumberFormat(uiLanguage());
-    const params = error.params.map((p) => (/^\d+$/.test(p) ? numbers.format(Number(p)) : p));
+    // A parameter written `@key` names a word of its own in _locales/ (a record kind).
+    const params = error.params.map((p) =>
+      /^\d+$/.test(p) ? numbers.format(Number(p)) : p.startsWith('@') ? t(p.slice(1)) : p,
+    );
     return t(errorKey(error.code), params);
   }
   console.error('Mentor Companion:', error);
