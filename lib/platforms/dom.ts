@@ -27,6 +27,15 @@ export type Probe =
   | ({ selector: string; except: RegExp } & ProbeNote);
 
 /**
+ * The reason for a probe kept without a fixture of its own: a source-backed variant (another
+ * wording, an older or newer hook, a German label) of a probe that a fixture does show. The
+ * fixture meta-test (tests/unit/platforms/probe-coverage.test.ts) accepts it; a new probe with
+ * neither a fixture nor a reason fails there.
+ */
+export const ALTERNATIVE =
+  'a variant the named source lists (another wording, an older or newer hook, a German label); no fixture of ours shows this variant';
+
+/**
  * Groups whose probes count only when shown on screen: text left behind in hidden nodes after
  * admission is no waiting room (Vexa #966), and a stale banner is no reconnect.
  */

@@ -4,7 +4,15 @@
 // against a live DOM unless a source is named.
 
 import type { Probe, StandardProbes } from './dom';
-import { elements, leaveButtons, NO_SIGNALS, readSignals, scopeOf, stateOf } from './dom';
+import {
+  ALTERNATIVE,
+  elements,
+  leaveButtons,
+  NO_SIGNALS,
+  readSignals,
+  scopeOf,
+  stateOf,
+} from './dom';
 import { platformOfHost } from './hosts';
 import type { PlatformDetector, Reading } from './types';
 
@@ -40,7 +48,7 @@ export const meetProbes = {
     { icon: 'chat' },
     { icon: 'closed_caption_off' },
     // captions switched on: the same button shows the filled icon (ChrisRegado captions handler)
-    { icon: 'closed_caption' },
+    { icon: 'closed_caption', unverified: ALTERNATIVE },
     // the captions button's jsname, "from approximately Feb 2026" and before it
     // (ChrisRegado/streamdeck-googlemeet captions_event_handler.js)
     'button[jsname="RrG0hf"]',
@@ -50,7 +58,7 @@ export const meetProbes = {
         'the pre-Feb-2026 captions jsname, kept for accounts not yet on the redesign (ChrisRegado captions_event_handler.js); no fixture shows the old toolbar',
     },
     // English toolbar labels (Vexa googleInitialAdmissionIndicators)
-    'button[aria-label*="Share screen"]',
+    { css: 'button[aria-label*="Share screen"]', unverified: ALTERNATIVE },
     'button[aria-label*="Present now"]',
     // English chat toggle (Meeting-BaaS meet.ts; vellum-ai/vellum-assistant PR #27384)
     'button[aria-label="Chat with everyone"]',
@@ -72,17 +80,17 @@ export const meetProbes = {
     // the own name on the self tile (Vexa googlemeet/admission.ts)
     '[data-self-name]',
     // the meeting room's title block (petele/StreamDeck-Meet PR #39: "entering meeting room")
-    'div[data-meeting-title]',
+    { css: 'div[data-meeting-title]', unverified: ALTERNATIVE },
   ],
   /** Waiting room: asked to join, nobody has let us in yet; counted only when on screen. */
   waiting: [
     // English (Vexa googleWaitingRoomIndicators, #471)
     { text: 'Asking to be let in' },
     { text: "You'll join the call when someone lets you in" },
-    { text: 'Waiting for the host to join' },
-    { text: 'Please wait until a meeting host brings you into the call' },
-    { text: 'Waiting for the host to let you in' },
-    { text: "You're in the waiting room" },
+    { text: 'Waiting for the host to join', unverified: ALTERNATIVE },
+    { text: 'Please wait until a meeting host brings you into the call', unverified: ALTERNATIVE },
+    { text: 'Waiting for the host to let you in', unverified: ALTERNATIVE },
+    { text: "You're in the waiting room", unverified: ALTERNATIVE },
     // German (wording unverified against a live DOM)
     { text: 'Teilnahme wird angefragt' },
     { text: 'sobald Sie jemand hereinlässt' },
@@ -94,18 +102,18 @@ export const meetProbes = {
     // public), so the texts below carry the lobby; this stays as one fallback.
     'button[jsname="Qx7uuf"]',
     // the guest name field
-    'input[aria-label="Your name"]',
+    { css: 'input[aria-label="Your name"]', unverified: ALTERNATIVE },
     'input[aria-label="Ihr Name"]',
     // the join buttons' English texts (attendee google_meet_ui_methods.py; Vexa join selectors)
-    { text: 'Ask to join', within: 'button, [role="button"]' },
+    { text: 'Ask to join', within: 'button, [role="button"]', unverified: ALTERNATIVE },
     { text: 'Join now', within: 'button, [role="button"]' },
-    { text: 'Join the call now', within: 'button, [role="button"]' },
-    { text: 'Join anyway', within: 'button, [role="button"]' },
-    { text: 'Join here too', within: 'button, [role="button"]' },
-    { text: 'Switch here', within: 'button, [role="button"]' },
+    { text: 'Join the call now', within: 'button, [role="button"]', unverified: ALTERNATIVE },
+    { text: 'Join anyway', within: 'button, [role="button"]', unverified: ALTERNATIVE },
+    { text: 'Join here too', within: 'button, [role="button"]', unverified: ALTERNATIVE },
+    { text: 'Switch here', within: 'button, [role="button"]', unverified: ALTERNATIVE },
     // German texts: "Teilnahme erbitten" is Meet's wording (issue 11 corrects "anfragen")
     { text: 'Teilnahme erbitten', within: 'button, [role="button"]' },
-    { text: 'Jetzt teilnehmen', within: 'button, [role="button"]' },
+    { text: 'Jetzt teilnehmen', within: 'button, [role="button"]', unverified: ALTERNATIVE },
   ],
   /** Ended, trusted at any time: the call's own end attribute. */
   endedMarkers: [
@@ -118,22 +126,22 @@ export const meetProbes = {
     // (petele/StreamDeck-Meet `[jsname=oI7Fj] button`; peace-out alreadyLeft())
     '[jsname="oI7Fj"]',
     // the end screen ("exit hall") itself (petele MeetWrapper.js)
-    '[jsname="r4nke"]',
+    { css: '[jsname="r4nke"]', unverified: ALTERNATIVE },
     // English end-screen texts: left, ended (Vexa googleRemovalIndicators)
     { text: 'You left the meeting' },
-    { text: 'This meeting has ended' },
-    { text: 'Meeting ended' },
-    { text: 'Call ended' },
+    { text: 'This meeting has ended', unverified: ALTERNATIVE },
+    { text: 'Meeting ended', unverified: ALTERNATIVE },
+    { text: 'Call ended', unverified: ALTERNATIVE },
     // removed, or ended by the host (attendee google_meet_chromedriver_payload.js `.roSPhc`;
     // screenappai GoogleMeetBot.ts)
-    { text: "You've been removed from the meeting" },
+    { text: "You've been removed from the meeting", unverified: ALTERNATIVE },
     { text: 'Your host ended the meeting for everyone' },
     // nobody let us in (Vexa rejection texts family)
-    { text: 'No one responded to your request to join the call' },
+    { text: 'No one responded to your request to join the call', unverified: ALTERNATIVE },
     // German end-screen texts (wording unverified against a live DOM)
     { text: 'Sie haben die Videokonferenz verlassen' },
-    { text: 'Sie haben das Meeting verlassen' },
-    { text: 'Sie wurden aus der Videokonferenz entfernt' },
+    { text: 'Sie haben das Meeting verlassen', unverified: ALTERNATIVE },
+    { text: 'Sie wurden aus der Videokonferenz entfernt', unverified: ALTERNATIVE },
     { text: 'hat die Videokonferenz für alle beendet' },
     { text: 'Erneut teilnehmen', within: 'button, [role="button"]' },
   ],
@@ -144,7 +152,7 @@ export const meetProbes = {
   reconnecting: [
     { text: 'Reconnecting' },
     // German (wording unverified against a live DOM)
-    { text: 'Verbindung wird wiederhergestellt' },
+    { text: 'Verbindung wird wiederhergestellt', unverified: ALTERNATIVE },
   ],
   /** Presenting: the user shares their screen from this call. */
   presenting: [

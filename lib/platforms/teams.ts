@@ -8,7 +8,15 @@
 // Signals and their sources: shared/research/platforms.md A.2.
 
 import type { Probe, Scope, StandardProbes } from './dom';
-import { elements, leaveButtons, NO_SIGNALS, readSignals, scopeOf, stateOf } from './dom';
+import {
+  ALTERNATIVE,
+  elements,
+  leaveButtons,
+  NO_SIGNALS,
+  readSignals,
+  scopeOf,
+  stateOf,
+} from './dom';
 import { platformOfHost } from './hosts';
 import type { PlatformDetector, Reading } from './types';
 
@@ -36,10 +44,10 @@ export const teamsProbes = {
     // test ids of the hang-up button (Vexa; Live-Captions-Saver content_script.js; Meeting-BaaS)
     '[data-tid="hangup-main-btn"]',
     // the leave and host "end meeting" variants (Live-Captions-Saver content_script.js)
-    '[data-tid="hangup-leave-button"]',
-    '[data-tid="hangup-end-meeting-button"]',
+    { css: '[data-tid="hangup-leave-button"]', unverified: ALTERNATIVE },
+    { css: '[data-tid="hangup-end-meeting-button"]', unverified: ALTERNATIVE },
     // the generic and the anonymous guest's hang-up (Live-Captions-Saver standalone script)
-    '[data-tid="hangup-button"]',
+    { css: '[data-tid="hangup-button"]', unverified: ALTERNATIVE },
     '[data-tid="anon-hangup-button"]',
     // seen in unnamed public scripts only
     {
@@ -81,8 +89,8 @@ export const teamsProbes = {
     '[data-tid="calling-stage"]',
     '[data-tid="meeting-stage"]',
     // the captions area (TranscripTonic content-teams.js; Vexa teams-capture; Live-Captions-Saver)
-    '[data-tid="closed-caption-renderer-wrapper"]',
-    '[data-tid="closed-caption-v2-window-wrapper"]',
+    { css: '[data-tid="closed-caption-renderer-wrapper"]', unverified: ALTERNATIVE },
+    { css: '[data-tid="closed-caption-v2-window-wrapper"]', unverified: ALTERNATIVE },
     // a menu item of the call's More menu that attendee opens to turn captions on
     // (teams_ui_methods.py); only there while that menu is open
     {
@@ -97,20 +105,23 @@ export const teamsProbes = {
     // raise hand: Meeting-BaaS treats its absence as "removed from the meeting" (teams.ts)
     '#raisehands-button',
     // the in-call roster's people (Live-Captions-Saver ATTENDEE_ITEM)
-    '[data-tid^="participantsInCall-"]',
+    { css: '[data-tid^="participantsInCall-"]', unverified: ALTERNATIVE },
   ],
   /** Waiting: joined, in the meeting lobby; on screen only. */
   waiting: [
     // English (Vexa teamsWaitingRoomIndicators; attendee teams_ui_methods.py; Meeting-BaaS)
-    { text: 'Someone will let you in shortly' },
-    { text: 'Someone will let you in soon' },
+    { text: 'Someone will let you in shortly', unverified: ALTERNATIVE },
+    { text: 'Someone will let you in soon', unverified: ALTERNATIVE },
     { text: 'Someone in the meeting should let you in soon' },
-    { text: "When the meeting starts, we'll let people know you're waiting" },
-    { text: 'Waiting to be admitted' },
-    { text: "You're in the lobby" },
-    { text: 'Your request to join has been sent' },
+    {
+      text: "When the meeting starts, we'll let people know you're waiting",
+      unverified: ALTERNATIVE,
+    },
+    { text: 'Waiting to be admitted', unverified: ALTERNATIVE },
+    { text: "You're in the lobby", unverified: ALTERNATIVE },
+    { text: 'Your request to join has been sent', unverified: ALTERNATIVE },
     // German (wording unverified against a live DOM)
-    { text: 'Jemand wird Sie in Kürze hereinlassen' },
+    { text: 'Jemand wird Sie in Kürze hereinlassen', unverified: ALTERNATIVE },
     { text: 'Jemand in der Besprechung sollte Sie bald hereinlassen' },
   ],
   /** Pre-join: join button, name field, "continue in the browser" (TranscripTonic; attendee). */
@@ -120,10 +131,18 @@ export const teamsProbes = {
     '[data-tid="prejoin-display-name-input"]',
     '[data-tid="prejoin-cancel-button"]',
     // the join link's first page (screenappai MicrosoftTeamsBot.ts)
-    { text: 'Continue on this browser', within: 'button, [role="button"]' },
-    { text: 'Join on this browser', within: 'button, [role="button"]' },
+    {
+      text: 'Continue on this browser',
+      within: 'button, [role="button"]',
+      unverified: ALTERNATIVE,
+    },
+    { text: 'Join on this browser', within: 'button, [role="button"]', unverified: ALTERNATIVE },
     // the media confirmation of the pre-join (Vexa; Meeting-BaaS teams.ts)
-    { text: 'Continue without audio or video', within: 'button, [role="button"]' },
+    {
+      text: 'Continue without audio or video',
+      within: 'button, [role="button"]',
+      unverified: ALTERNATIVE,
+    },
     // German (wording unverified against a live DOM)
     { text: 'In diesem Browser fortfahren', within: 'button, [role="button"]' },
   ],
@@ -132,7 +151,7 @@ export const teamsProbes = {
     '#calling-retry-screen-title',
     '[data-tid="calling-retry-cancelbutton"]',
     // the end-to-end-encryption failure screen (attendee teams_chromedriver_payload.js)
-    '[data-tid="calling-e2ee-end-screen"]',
+    { css: '[data-tid="calling-e2ee-end-screen"]', unverified: ALTERNATIVE },
     { css: '[data-tid="call-ended"]', unverified: 'seen in one public Playwright config only' },
   ],
   /**
@@ -143,23 +162,26 @@ export const teamsProbes = {
     // English texts (Vexa teamsRemovalIndicators; screenappai getTeamsMeetingState(); attendee)
     { text: 'You left the meeting' },
     { text: "You've been removed from this meeting" },
-    { text: 'You have been removed from this meeting' },
-    { text: 'Removed from the meeting' },
-    { text: 'The meeting has ended' },
-    { text: 'This meeting has ended' },
-    { text: 'Meeting ended' },
-    { text: 'Call ended' },
+    { text: 'You have been removed from this meeting', unverified: ALTERNATIVE },
+    { text: 'Removed from the meeting', unverified: ALTERNATIVE },
+    { text: 'The meeting has ended', unverified: ALTERNATIVE },
+    { text: 'This meeting has ended', unverified: ALTERNATIVE },
+    { text: 'Meeting ended', unverified: ALTERNATIVE },
+    { text: 'Call ended', unverified: ALTERNATIVE },
     // the Rejoin button of the end screen (gneva Teams driver)
     { text: 'Rejoin', within: 'button, [role="button"]' },
     // German texts (screenappai MicrosoftTeamsBot.ts)
     { text: 'Besprechung wurde beendet' },
-    { text: 'Anruf beendet' },
+    { text: 'Anruf beendet', unverified: ALTERNATIVE },
     // German texts (wording unverified against a live DOM)
     { text: 'Sie haben die Besprechung verlassen' },
     { text: 'Erneut teilnehmen', within: 'button, [role="button"]' },
   ],
   /** Reconnecting, on screen only (wording not confirmed by a named public source). */
-  reconnecting: [{ text: 'Reconnecting' }, { text: 'Verbindung wird wiederhergestellt' }],
+  reconnecting: [
+    { text: 'Reconnecting' },
+    { text: 'Verbindung wird wiederhergestellt', unverified: ALTERNATIVE },
+  ],
   /** Presenting: the sharer's controls. */
   presenting: [
     // the share button pressed (ids from attendee teams_chromedriver_payload.js)
@@ -170,9 +192,9 @@ export const teamsProbes = {
     },
     // the share button's label while sharing (attendee turnOffScreenshareAriaLabel)
     'button[aria-label="Stop sharing"]',
-    { text: 'Stop presenting', within: 'button, [role="button"]' },
+    { text: 'Stop presenting', within: 'button, [role="button"]', unverified: ALTERNATIVE },
     // German (wording unverified against a live DOM)
-    { text: 'Freigabe beenden', within: 'button, [role="button"]' },
+    { text: 'Freigabe beenden', within: 'button, [role="button"]', unverified: ALTERNATIVE },
   ],
 } satisfies StandardProbes & Record<string, readonly Probe[]>;
 

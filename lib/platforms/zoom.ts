@@ -8,7 +8,15 @@
 // Signals and their sources: shared/research/platforms.md A.3.
 
 import type { Probe, Scope, StandardProbes } from './dom';
-import { elements, leaveButtons, NO_SIGNALS, readSignals, scopeOf, stateOf } from './dom';
+import {
+  ALTERNATIVE,
+  elements,
+  leaveButtons,
+  NO_SIGNALS,
+  readSignals,
+  scopeOf,
+  stateOf,
+} from './dom';
 import { platformOfHost } from './hosts';
 import type { PlatformDetector, Reading } from './types';
 
@@ -69,24 +77,24 @@ export const zoomProbes = {
     '.wr-default__text',
     // English (Vexa zoomWaitingRoomTexts)
     { text: 'the meeting host will let you in soon' },
-    { text: 'Waiting for the host to start this meeting' },
-    { text: 'Waiting for the host to start the meeting' },
-    { text: "We've let them know you're here" },
+    { text: 'Waiting for the host to start this meeting', unverified: ALTERNATIVE },
+    { text: 'Waiting for the host to start the meeting', unverified: ALTERNATIVE },
+    { text: "We've let them know you're here", unverified: ALTERNATIVE },
     // German (wording unverified against a live DOM)
     { text: 'der Meeting-Host lässt Sie in Kürze eintreten' },
-    { text: 'Warten auf den Host' },
+    { text: 'Warten auf den Host', unverified: ALTERNATIVE },
   ],
   /** Pre-join: name field, join button, device preview (Vexa zoom/selectors.ts). */
   lobby: [
     '#input-for-name',
-    '#inputname',
+    { css: '#inputname', unverified: ALTERNATIVE },
     'button.preview-join-button',
-    '#joinBtn',
+    { css: '#joinBtn', unverified: ALTERNATIVE },
     '#preview-audio-control-button',
     '#preview-video-control-button',
-    { text: 'Continue without microphone and camera' },
+    { text: 'Continue without microphone and camera', unverified: ALTERNATIVE },
     // German (wording unverified against a live DOM)
-    { text: 'Ohne Mikrofon und Kamera fortfahren' },
+    { text: 'Ohne Mikrofon und Kamera fortfahren', unverified: ALTERNATIVE },
   ],
   /** Ended: the client's end and removal dialogs over the meeting. */
   endedMarkers: [
@@ -96,22 +104,25 @@ export const zoomProbes = {
     '[aria-label="You have been removed"]',
     // the modal title's texts (Vexa zoom/selectors.ts zoomRemovalTexts; screenappai endText)
     { text: 'ended by host', within: '.zm-modal-body-title' },
-    { text: 'meeting has ended', within: '.zm-modal-body-title' },
-    { text: 'You have been removed', within: '.zm-modal-body-title' },
-    { text: 'removed from the meeting', within: '.zm-modal-body-title' },
+    { text: 'meeting has ended', within: '.zm-modal-body-title', unverified: ALTERNATIVE },
+    { text: 'You have been removed', within: '.zm-modal-body-title', unverified: ALTERNATIVE },
+    { text: 'removed from the meeting', within: '.zm-modal-body-title', unverified: ALTERNATIVE },
     // German (wording unverified against a live DOM)
     { text: 'vom Host beendet', within: '.zm-modal-body-title' },
-    { text: 'wurden entfernt', within: '.zm-modal-body-title' },
+    { text: 'wurden entfernt', within: '.zm-modal-body-title', unverified: ALTERNATIVE },
   ],
   /** The client shows its end on the URL or in the dialogs above; no page-text hints. */
   endedHints: [],
   /** Reconnecting, on screen only (wording not confirmed by a named public source). */
-  reconnecting: [{ text: 'Reconnecting' }, { text: 'Verbindung wird wiederhergestellt' }],
+  reconnecting: [
+    { text: 'Reconnecting' },
+    { text: 'Verbindung wird wiederhergestellt', unverified: ALTERNATIVE },
+  ],
   /** Presenting: the sharer's "Stop Share" and banner (wording not confirmed by a named source). */
   presenting: [
     { text: 'Stop Share', within: 'button, [role="button"]' },
     { text: 'You are screen sharing' },
-    { text: 'Freigabe beenden', within: 'button, [role="button"]' },
+    { text: 'Freigabe beenden', within: 'button, [role="button"]', unverified: ALTERNATIVE },
   ],
   /**
    * The confirming buttons of the leave and end menus (Vexa zoom/selectors.ts: "Leave Meeting"
