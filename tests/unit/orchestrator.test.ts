@@ -2,10 +2,10 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDb, db } from '../../lib/db';
+import { platformOfHost } from '../../lib/platforms/hosts';
 import type { Detected } from '../../lib/platforms/types';
 import type { SessionRecord } from '../../lib/records';
 import type { CallEntry } from '../../lib/session/calls';
-import { platformOfHost } from '../../lib/session/links';
 import {
   type Ask,
   type CallReport,
