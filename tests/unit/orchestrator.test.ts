@@ -4,6 +4,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDb, db } from '../../lib/db';
 import type { Detected } from '../../lib/platforms/types';
 import type { SessionRecord } from '../../lib/records';
+import { assignSession } from '../../lib/repos/live';
+import { createMentorship } from '../../lib/repos/mentorships';
+import { savePreNote } from '../../lib/repos/notes';
 import type { CallEntry } from '../../lib/session/calls';
 import { platformOfHost } from '../../lib/session/links';
 import {
@@ -14,7 +17,6 @@ import {
   type LiveInfo,
   readState,
 } from '../../lib/session/orchestrator';
-import { assignSession, createMentorship, savePreNote } from '../../lib/store';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
