@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { db } from '@/lib/db';
 import { describeError, t } from '@/lib/i18n';
 import type { Mentorship, SessionRecord } from '@/lib/records';
-import { applyImport } from '@/lib/repos/snapshot';
+import { applyImport, loadAll } from '@/lib/repos/snapshot';
 import { decodePack, encodePack, mailtoUrl, PACK_VERSION, type Pack } from '@/lib/share';
 import { type ImportPlan, planImport } from '@/lib/share-apply';
 
@@ -90,12 +90,7 @@ export function SharePanel(props: {
     setInfo(undefined);
     try {
       const incoming = pending?.pack ?? decodePack(pasted);
-      const d = await db();
-      const [mentorships, sessions, notes] = await Promise.all([
-        d.getAll('mentorships'),
-        d.getAll('sessions'),
-        d.getAll('notes'),
-      ]);
+      const { mentorships, sessions, notes } = await loadAll(await db());
       const plan = planImport(incoming, { mentorships, sessions, notes, now: Date.now() }, chosen);
       if (!plan.needsChoice && !plan.changes.length && !plan.isNew && !plan.pairWith) {
         setPending(undefined);
