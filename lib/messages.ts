@@ -7,7 +7,7 @@
 import type { DetectionCheck } from './platforms/check';
 import type { Detected } from './platforms/types';
 import type { Platform } from './records';
-import type { LiveView } from './store';
+import type { LiveView } from './repos/live';
 
 export type Message =
   /** content -> background: the tracked call state of this tab changed (or a re-report). */

@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n';
-import type { HistoryRow, HistoryState } from '@/lib/mentorships';
+import type { HistoryRow, HistoryState } from '@/lib/rules/history';
 import { formatMinutes } from '@/lib/time';
 import { formatWhen } from './format';
 

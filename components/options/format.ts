@@ -3,6 +3,7 @@
 
 import { t } from '@/lib/i18n';
 import type { Role } from '@/lib/records';
+import { parseDateFields } from '@/lib/time';
 
 /** A message, or `fallback` while the key has no translation (t() shows missing keys as is). */
 export function tOr(key: string, fallback: string): string {
@@ -45,12 +46,9 @@ export function toInputValue(at: number): string {
 
 /** The time a datetime-local value names in local time, or NaN when it names none. */
 export function fromInputValue(value: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!m) return Number.NaN;
-  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-  const date = new Date(y, mo - 1, d, h, mi);
-  // Rolled-over fields (30 February) are no date at all.
-  return date.getMonth() === mo - 1 && date.getDate() === d ? date.getTime() : Number.NaN;
+  const f = parseDateFields(value);
+  if (f?.hour === undefined || f.minute === undefined) return Number.NaN;
+  return new Date(f.year, f.month - 1, f.day, f.hour, f.minute).getTime();
 }
 
 /** Minutes to add to UTC for local time at `at` (the sign lib/time.ts expects). */

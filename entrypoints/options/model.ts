@@ -19,35 +19,36 @@ import {
 } from '@/lib/backup';
 import { DB_REV_KEY } from '@/lib/changes';
 import type { Db } from '@/lib/db';
-import { t } from '@/lib/i18n';
+import { isUserError } from '@/lib/errors';
+import { describeError, t } from '@/lib/i18n';
+import type { Mentorship } from '@/lib/records';
+import {
+  addGoal,
+  createMentorship,
+  deleteGoal,
+  setGoalDone,
+  updateMentorship,
+} from '@/lib/repos/mentorships';
+import {
+  bookSession,
+  dismissReflection,
+  editActionItems,
+  rescheduleSession,
+  setLastSession,
+} from '@/lib/repos/sessions';
+import { loadAll, restoreBackup } from '@/lib/repos/snapshot';
+import { actionItemGroups } from '@/lib/rules/action-items';
 import {
   type AgreementDraft,
-  actionItemGroups,
-  addGoal,
   agreementDraftOf,
-  bookSession,
   checkGoalText,
-  deleteGoal,
-  dismissReflection,
-  historyOf,
-  loadAll,
   type MentorshipEdit,
-  type OptionsSettings,
   readAgreementDraft,
-  readSettingsDraft,
-  rescheduleSession,
-  restoreBackup,
-  SETTINGS_KEY,
-  type SettingsDraft,
-  scheduleOf,
-  setGoalDone,
-  setLastSession,
-  settingsOf,
-  updateMentorship,
-  wasHeld,
-} from '@/lib/mentorships';
-import type { Mentorship } from '@/lib/records';
-import { createMentorship, editActionItems } from '@/lib/store';
+} from '@/lib/rules/agreement';
+import { historyOf } from '@/lib/rules/history';
+import { scheduleOf, wasHeld } from '@/lib/rules/schedule';
+import { readSettingsDraft, type SettingsDraft, settingsDraftOf } from '@/lib/rules/settings';
+import { type Settings, settingsItem } from '@/lib/storage/items';
 import { toIsoDate } from '@/lib/time';
 import { computeTrends } from '@/lib/trends';
 
@@ -69,6 +70,7 @@ function storedEdit(m: Mentorship): string {
 
 /** A sentence for an error from lib/ (which throws sentences), or a generic one. */
 function sentence(error: unknown, fallback: string): string {
+  if (isUserError(error)) return describeError(error);
   if (error instanceof Error && /^[A-Z].*\.$/s.test(error.message)) return error.message;
   console.error('Mentor Companion:', error);
   return fallback;
@@ -258,7 +260,7 @@ export function createOptionsModel(env: OptionsEnv) {
     const read = readAgreementDraft(draft);
     if (!read.ok) {
       // Nothing bad is saved: the form says what is wrong and waits.
-      agreementError.value = { field: read.field, message: read.message };
+      agreementError.value = { field: read.field, message: describeError(read.error) };
       return;
     }
     agreementError.value = undefined;
@@ -287,7 +289,7 @@ export function createOptionsModel(env: OptionsEnv) {
   async function addGoalText(text: string): Promise<boolean> {
     const problem = checkGoalText(text);
     if (problem) {
-      goalError.value = problem;
+      goalError.value = describeError(problem);
       return false;
     }
     goalError.value = undefined;
@@ -435,14 +437,8 @@ export function createOptionsModel(env: OptionsEnv) {
 
   // --- settings ------------------------------------------------------------------------------
 
-  const settingsSaver = createAutosave<OptionsSettings>(
-    async (settings) => {
-      // Keep any other setting stored under the same key.
-      const got = await browser.storage.local.get(SETTINGS_KEY);
-      const old = got[SETTINGS_KEY];
-      const base = typeof old === 'object' && old !== null ? old : {};
-      await browser.storage.local.set({ [SETTINGS_KEY]: { ...base, ...settings } });
-    },
+  const settingsSaver = createAutosave<Settings>(
+    (settings) => settingsItem.set(settings),
     (s) => {
       settingsSaved.value = s;
     },
@@ -450,13 +446,7 @@ export function createOptionsModel(env: OptionsEnv) {
 
   const settings = {
     async load() {
-      const got = await browser.storage.local.get(SETTINGS_KEY);
-      const s = settingsOf(got[SETTINGS_KEY]);
-      settingsDraft.value = {
-        graceSeconds: String(s.graceSeconds),
-        nudges: s.nudges,
-        defaultSessionMinutes: String(s.defaultSessionMinutes),
-      };
+      settingsDraft.value = settingsDraftOf(await settingsItem.get());
     },
     edit(patch: Partial<SettingsDraft>) {
       const current = settingsDraft.value;
@@ -465,7 +455,7 @@ export function createOptionsModel(env: OptionsEnv) {
       settingsDraft.value = draft;
       const read = readSettingsDraft(draft);
       if (!read.ok) {
-        settingsError.value = { field: read.field, message: read.message };
+        settingsError.value = { field: read.field, message: describeError(read.error) };
         return;
       }
       settingsError.value = undefined;

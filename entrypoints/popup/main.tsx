@@ -7,21 +7,15 @@ import { Onboarding, type OnboardingValues } from '@/components/Onboarding';
 import { Prep } from '@/components/Prep';
 import { createAutosave, type SaveStatus } from '@/lib/autosave';
 import { db } from '@/lib/db';
-import { t } from '@/lib/i18n';
-import { bookSession } from '@/lib/mentorships';
+import { describeError, t } from '@/lib/i18n';
 import { send } from '@/lib/messages';
 import type { Mentorship, SessionRecord } from '@/lib/records';
+import { createMentorship, listMentorships } from '@/lib/repos/mentorships';
+import { getPreNote, savePreNote } from '@/lib/repos/notes';
+import { unreflectedSessions } from '@/lib/repos/reflections';
+import { bookSession, ensurePrepSession, setTopic } from '@/lib/repos/sessions';
 import type { Calls } from '@/lib/session/calls';
 import type { Live } from '@/lib/session/orchestrator';
-import {
-  createMentorship,
-  getPreNote,
-  listMentorships,
-  nextSession,
-  savePreNote,
-  setTopic,
-  unreflectedSessions,
-} from '@/lib/store';
 import { SharePanel } from './share';
 
 // The popup opens on what matters now: the next session and its preparation, the call in this
@@ -53,25 +47,10 @@ function formatWhen(at?: number) {
       });
 }
 
-async function ensureSession(m: Mentorship): Promise<SessionRecord> {
-  const d = await db();
-  const next = await nextSession(d, m.id);
-  if (next) return next;
-  const fresh: SessionRecord = {
-    id: crypto.randomUUID(),
-    mentorshipId: m.id,
-    kind: 'regular',
-    status: 'scheduled',
-    actionItems: [],
-  };
-  await d.put('sessions', fresh);
-  return fresh;
-}
-
 async function choose(m: Mentorship) {
   current.value = m;
   await browser.storage.local.set({ popupMentorship: m.id });
-  const s = await ensureSession(m);
+  const s = await ensurePrepSession(await db(), m.id);
   session.value = s;
   topicDraft.value = s.topic?.text ?? '';
   notes.value = (await getPreNote(await db(), s.id, 'mentee'))?.text ?? '';
@@ -141,7 +120,7 @@ async function create(values: OnboardingValues) {
     mentorships.value = [...(mentorships.value ?? []), mentorship];
     await choose(mentorship);
   } catch (error) {
-    onboardingError.value = (error as Error).message;
+    onboardingError.value = describeError(error);
   }
 }
 
@@ -249,7 +228,7 @@ function App() {
             await bookSession(await db(), m.id, new Date(when).getTime(), Date.now());
             await choose(m);
           } catch (error) {
-            bookError.value = (error as Error).message;
+            bookError.value = describeError(error);
           }
         }}
         onNotes={(text) => {

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { db } from '@/lib/db';
-import { t } from '@/lib/i18n';
+import { describeError, t } from '@/lib/i18n';
 import type { Mentorship, SessionRecord } from '@/lib/records';
+import { applyImport, loadAll } from '@/lib/repos/snapshot';
 import { decodePack, encodePack, mailtoUrl, PACK_VERSION, type Pack } from '@/lib/share';
 import { type ImportPlan, planImport } from '@/lib/share-apply';
-import { applyImport } from '@/lib/store';
 
 // Sending and receiving share packs. What goes in a pack is what the sender ticks: the topic and
 // the pre-session notes. Focus figures and reflections are never offered here.
@@ -90,12 +90,7 @@ export function SharePanel(props: {
     setInfo(undefined);
     try {
       const incoming = pending?.pack ?? decodePack(pasted);
-      const d = await db();
-      const [mentorships, sessions, notes] = await Promise.all([
-        d.getAll('mentorships'),
-        d.getAll('sessions'),
-        d.getAll('notes'),
-      ]);
+      const { mentorships, sessions, notes } = await loadAll(await db());
       const plan = planImport(incoming, { mentorships, sessions, notes, now: Date.now() }, chosen);
       if (!plan.needsChoice && !plan.changes.length && !plan.isNew && !plan.pairWith) {
         setPending(undefined);
@@ -118,7 +113,7 @@ export function SharePanel(props: {
       setInfo(t('importDone'));
       props.onImported();
     } catch (e) {
-      setError((e as Error).message);
+      setError(describeError(e));
     }
   };
 

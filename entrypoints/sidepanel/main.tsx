@@ -7,9 +7,8 @@ import { ReflectionForm } from '@/components/ReflectionForm';
 import { LiveSessionView } from '@/components/SessionCard';
 import { createAutosave } from '@/lib/autosave';
 import { db } from '@/lib/db';
-import { t } from '@/lib/i18n';
+import { describeError, t } from '@/lib/i18n';
 import { createLiveModel, type LiveModel, type LiveSource } from '@/lib/live-model';
-import { bookSession, dismissReflection } from '@/lib/mentorships';
 import type { Answer, Mentorship, Reflection, Role, SessionRecord } from '@/lib/records';
 import {
   checkVersion,
@@ -19,14 +18,11 @@ import {
   summaryText,
   viewReflection,
 } from '@/lib/reflection';
+import { loadLiveView } from '@/lib/repos/live';
+import { getMentorship } from '@/lib/repos/mentorships';
+import { getReflection, saveReflection, unreflectedSessions } from '@/lib/repos/reflections';
+import { bookSession, dismissReflection, editActionItems, getSession } from '@/lib/repos/sessions';
 import { suggestNextSession } from '@/lib/schedule';
-import {
-  editActionItems,
-  getReflection,
-  loadLiveView,
-  saveReflection,
-  unreflectedSessions,
-} from '@/lib/store';
 
 // The side panel: the live session while a call is on (the card's content, with more room),
 // and the reflection checklist once it ends. It switches by itself when the call ends.
@@ -88,7 +84,7 @@ function createReflectionState(sessionId: string) {
       try {
         await saveReflection(await db(), r);
       } catch (e) {
-        error.value = (e as Error).message;
+        error.value = describeError(e);
         readOnly.value = true;
       }
     },
@@ -97,7 +93,7 @@ function createReflectionState(sessionId: string) {
 
   async function load(forRole?: Role) {
     const d = await db();
-    const s = await d.get('sessions', sessionId);
+    const s = await getSession(d, sessionId);
     loaded.value = true;
     if (!s) {
       error.value = t('reflectionGone');
@@ -105,7 +101,7 @@ function createReflectionState(sessionId: string) {
       return;
     }
     session.value = s;
-    mentorship.value = s.mentorshipId ? await d.get('mentorships', s.mentorshipId) : undefined;
+    mentorship.value = s.mentorshipId ? await getMentorship(d, s.mentorshipId) : undefined;
     role.value = forRole ?? mentorship.value?.myRole ?? role.value;
     const stored = await getReflection(d, sessionId, role.value);
     if (stored) {
@@ -168,7 +164,7 @@ function createReflectionState(sessionId: string) {
           await bookSession(await db(), s.mentorshipId, at, Date.now());
         } catch (e) {
           // The reflection is saved; only the booking failed, and the sentence says why.
-          error.value = (e as Error).message;
+          error.value = describeError(e);
         }
       }
       return true;

@@ -5,6 +5,9 @@ import { closeDb, db } from '../../lib/db';
 import { platformOfHost } from '../../lib/platforms/hosts';
 import type { Detected } from '../../lib/platforms/types';
 import type { SessionRecord } from '../../lib/records';
+import { assignSession } from '../../lib/repos/live';
+import { createMentorship } from '../../lib/repos/mentorships';
+import { savePreNote } from '../../lib/repos/notes';
 import type { CallEntry } from '../../lib/session/calls';
 import {
   type Ask,
@@ -14,7 +17,6 @@ import {
   type LiveInfo,
   readState,
 } from '../../lib/session/orchestrator';
-import { assignSession, createMentorship, savePreNote } from '../../lib/store';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
