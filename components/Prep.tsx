@@ -1,3 +1,4 @@
+import type { SaveStatus } from '@/lib/autosave';
 import { t } from '@/lib/i18n';
 import type { Role, Topic } from '@/lib/records';
 
@@ -9,7 +10,7 @@ export interface PrepProps {
   topic?: Topic;
   topicDraft: string;
   notes: string;
-  saved: 'idle' | 'saving' | 'saved';
+  saved: SaveStatus;
   onTopic(text: string): void;
   onNotes(text: string): void;
   /** Book the session at a `datetime-local` value; absent when it is booked already. */
@@ -82,7 +83,13 @@ export function Prep(props: PrepProps) {
         />
       </label>
       <p class="muted small" aria-live="polite" data-testid="save-status">
-        {props.saved === 'saving' ? t('saving') : props.saved === 'saved' ? t('saved') : '\u00a0'}
+        {props.saved === 'saving'
+          ? t('saving')
+          : props.saved === 'saved'
+            ? t('saved')
+            : props.saved === 'failed'
+              ? t('saveFailed')
+              : '\u00a0'}
       </p>
     </section>
   );

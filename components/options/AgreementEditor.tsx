@@ -75,7 +75,9 @@ export function AgreementEditor(props: AgreementEditorProps) {
               ? t('saving')
               : props.saved === 'saved'
                 ? t('saved')
-                : '\u00a0'}
+                : props.saved === 'failed'
+                  ? t('saveFailed')
+                  : '\u00a0'}
         </span>
       </div>
       <p class="muted small">{t('optAgreementIntro')}</p>

@@ -33,7 +33,9 @@ export function SettingsForm(props: SettingsFormProps) {
               ? t('saving')
               : props.saved === 'saved'
                 ? t('saved')
-                : '\u00a0'}
+                : props.saved === 'failed'
+                  ? t('saveFailed')
+                  : '\u00a0'}
         </span>
       </div>
       <div class="stack opt-field opt-narrow">

@@ -5,7 +5,7 @@ import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { ReflectionForm } from '@/components/ReflectionForm';
 import { LiveSessionView } from '@/components/SessionCard';
-import { createAutosave } from '@/lib/autosave';
+import { createAutosave, type SaveStatus } from '@/lib/autosave';
 import { db } from '@/lib/db';
 import { describeError, t } from '@/lib/i18n';
 import { createLiveModel, type LiveModel, type LiveSource } from '@/lib/live-model';
@@ -77,7 +77,7 @@ function createReflectionState(sessionId: string) {
   const role = signal<Role>('mentee');
   const error = signal<string | undefined>(undefined);
   const readOnly = signal(false);
-  const status = signal<'idle' | 'saving' | 'saved'>('idle');
+  const status = signal<SaveStatus>('idle');
   const loaded = signal(false);
   const saver = createAutosave<Reflection>(
     async (r) => {
@@ -304,7 +304,9 @@ function ReflectionView({ sessionId }: { sessionId: string }) {
                 ? t('saving')
                 : state.status.value === 'saved'
                   ? t('saved')
-                  : '\u00a0'}
+                  : state.status.value === 'failed'
+                    ? t('saveFailed')
+                    : '\u00a0'}
           </p>
           {!state.readOnly.value && (
             <div class="row">
