@@ -4,7 +4,7 @@
 import type { Db } from '../db';
 import { UserError } from '../errors';
 import { checkLength, inRange, isTime, LIMITS, RANGES } from '../limits';
-import type { Reflection, Role, SessionRecord } from '../records';
+import type { Answer, Reflection, Role, SessionRecord } from '../records';
 import { found, write } from './tx';
 
 export function reflectionId(sessionId: string, role: Role): string {
@@ -46,6 +46,65 @@ export async function saveReflection(d: Db, reflection: Reflection): Promise<voi
     if (reflection.complete && session.status === 'ended') {
       await sessions.put({ ...session, status: 'reflected' });
     }
+  });
+}
+
+/**
+ * What one view changed in a reflection: the answers it touched (null clears one) and, when the
+ * person ticked or unticked "done", the completion. Two views of one reflection (the side panel
+ * and a tab opened from "Reflect now") each send only their own changes, merged per answer in
+ * one transaction, so neither overwrites the other's answers and a stale view never writes an
+ * older completion back.
+ */
+export interface ReflectionChange {
+  sessionId: string;
+  role: Role;
+  catalogueVersion: number;
+  answers?: Readonly<Record<string, Answer | null>>;
+  complete?: boolean;
+}
+
+export async function changeReflection(
+  d: Db,
+  change: ReflectionChange,
+  now: number,
+): Promise<Reflection> {
+  const id = reflectionId(change.sessionId, change.role);
+  return write(d, ['reflections', 'sessions'], async (tx) => {
+    const sessions = tx.objectStore('sessions');
+    const session = found(await sessions.get(change.sessionId), 'reflection-session-gone');
+    const reflections = tx.objectStore('reflections');
+    const stored = await reflections.get(id);
+    // Own properties only: a question id such as "__proto__" stays a plain key.
+    const answers: Record<string, Answer> = Object.fromEntries(
+      Object.entries(stored?.answers ?? {}),
+    );
+    for (const [question, answer] of Object.entries(change.answers ?? {})) {
+      if (answer === null) delete answers[question];
+      else
+        Object.defineProperty(answers, question, {
+          value: answer,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+    }
+    const next: Reflection = {
+      id,
+      sessionId: change.sessionId,
+      role: change.role,
+      catalogueVersion: stored?.catalogueVersion ?? change.catalogueVersion,
+      answers,
+      complete: change.complete ?? stored?.complete ?? false,
+      updatedAt: now,
+    };
+    const problem = checkReflection(next);
+    if (problem) throw problem;
+    await reflections.put(next);
+    if (next.complete && session.status === 'ended') {
+      await sessions.put({ ...session, status: 'reflected' });
+    }
+    return next;
   });
 }
 

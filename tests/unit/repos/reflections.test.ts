@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Reflection, SessionRecord } from '../../../lib/records';
 import {
+  changeReflection,
   getReflection,
   reflectionId,
   saveReflection,
@@ -94,5 +95,59 @@ describe('unreflectedSessions', () => {
     await d.put('sessions', ended('dismissed', { reflectionDismissed: true }));
     await d.put('sessions', ended('done', { status: 'reflected' }));
     expect((await unreflectedSessions(d)).map((s) => s.id)).toEqual(['new', 'old']);
+  });
+});
+
+describe('changeReflection', () => {
+  const base = { sessionId: 's', role: 'mentor' as const, catalogueVersion: 2 };
+
+  it('merges two views answer by answer: neither loses what the other wrote', async () => {
+    const d = db.get();
+    await d.put('sessions', ended('s'));
+    // The side panel and a "Reflect now" tab, both opened on the empty reflection.
+    await changeReflection(d, { ...base, answers: { 'mentor.listened': { score: 4 } } }, NOW);
+    await changeReflection(d, { ...base, answers: { 'mentor.empathy': { score: 5 } } }, NOW + 1);
+    const got = await getReflection(d, 's', 'mentor');
+    expect(got?.answers).toEqual({
+      'mentor.listened': { score: 4 },
+      'mentor.empathy': { score: 5 },
+    });
+    expect(got?.updatedAt).toBe(NOW + 1);
+  });
+
+  it('keeps a completion a stale view does not know about', async () => {
+    const d = db.get();
+    await d.put('sessions', ended('s'));
+    await changeReflection(d, { ...base, answers: { 'mentor.listened': { score: 4 } } }, NOW);
+    await changeReflection(d, { ...base, complete: true }, NOW + 1);
+    // The other view, still showing "not done", changes an answer.
+    await changeReflection(d, { ...base, answers: { 'mentor.listened': { score: 3 } } }, NOW + 2);
+    const got = await getReflection(d, 's', 'mentor');
+    expect(got?.complete).toBe(true);
+    expect(got?.answers['mentor.listened']).toEqual({ score: 3 });
+    expect((await d.get('sessions', 's'))?.status).toBe('reflected');
+  });
+
+  it('clears an answer on null and keeps odd question ids as plain keys', async () => {
+    const d = db.get();
+    await d.put('sessions', ended('s'));
+    await changeReflection(
+      d,
+      { ...base, answers: { __proto__: { score: 2 }, 'mentor.listened': { score: 4 } } as never },
+      NOW,
+    );
+    await changeReflection(d, { ...base, answers: { 'mentor.listened': null } }, NOW + 1);
+    const got = await getReflection(d, 's', 'mentor');
+    expect(Object.getPrototypeOf(got?.answers)).toBe(Object.prototype);
+    expect(got?.answers['mentor.listened']).toBeUndefined();
+  });
+
+  it('refuses a change for a session that is gone, and writes nothing', async () => {
+    const d = db.get();
+    expectUserError(
+      await rejectionOf(changeReflection(d, { ...base, complete: true }, NOW)),
+      'reflection-session-gone',
+    );
+    expect(await getReflection(d, 's', 'mentor')).toBeUndefined();
   });
 });
