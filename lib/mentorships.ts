@@ -6,7 +6,8 @@
 // The pure helpers (drafts of the agreement form, the schedule's state, settings) sit next to the
 // writes they guard, so the page and the tests use the same checks.
 
-import { BACKUP_KINDS, type BackupData, checkBackupData, type RestoreMode } from './backup';
+import { checkBackupData, type RestoreMode } from './backup/format';
+import { BACKUP_KINDS, type BackupData } from './backup/schema';
 import { announceChange } from './changes';
 import type { Db } from './db';
 import { newId } from './db';
