@@ -16,7 +16,7 @@ import type {
   SessionRecord,
 } from './records';
 import { matchCall } from './session/match';
-import type { ImportPlan } from './share-apply';
+import type { ImportPlan } from './share/apply';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 

@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
 import { db } from '@/lib/db';
-import { t } from '@/lib/i18n';
+import { describeError, t } from '@/lib/i18n';
 import type { Mentorship, SessionRecord } from '@/lib/records';
-import { decodePack, encodePack, mailtoUrl, PACK_VERSION, type Pack } from '@/lib/share';
-import { type ImportPlan, planImport } from '@/lib/share-apply';
+import { type ImportPlan, planImport } from '@/lib/share/apply';
+import { mailtoUrl } from '@/lib/share/mailto';
+import { decodePack, encodePack } from '@/lib/share/message';
+import { PACK_VERSION, type Pack } from '@/lib/share/pack';
 import { applyImport } from '@/lib/store';
 
 // Sending and receiving share packs. What goes in a pack is what the sender ticks: the topic and
@@ -81,7 +83,7 @@ export function SharePanel(props: {
   try {
     mailto = mailtoUrl(pack, {});
   } catch (e) {
-    tooLong = (e as Error).message;
+    tooLong = describeError(e);
   }
   const otherRole = t(m.myRole === 'mentor' ? 'roleMentee' : 'roleMentor');
 
@@ -105,7 +107,7 @@ export function SharePanel(props: {
       setPending({ pack: incoming, plan });
     } catch (e) {
       setPending(undefined);
-      setError((e as Error).message);
+      setError(describeError(e));
     }
   };
 

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDb, DB_VERSION, type Db, openDb } from '../../lib/db';
 import type { SessionRecord } from '../../lib/records';
-import type { Pack } from '../../lib/share';
-import { planImport } from '../../lib/share-apply';
+import { planImport } from '../../lib/share/apply';
+import type { Pack } from '../../lib/share/pack';
 import {
   applyImport,
   assignSession,

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  decodePack,
-  encodePack,
-  PACK_BEGIN,
-  PACK_END,
-  type Pack,
-  SHARE_TEXT,
-} from '../../../lib/share';
+import { PACK_BEGIN, PACK_END } from '../../../lib/share/block';
+import { decodePack, encodePack, MESSAGE_TEXT } from '../../../lib/share/message';
+import type { Pack } from '../../../lib/share/pack';
 import { BASE, FULL, lines } from './mail';
 
 const roundTrip = (pack: Pack) => decodePack(encodePack(pack));
@@ -98,7 +93,7 @@ describe('the message', () => {
       'Notes:\nLast review went badly',
       'Questions:\n- How do you prepare for a hostile stakeholder?\n- What do you cut first?',
       'Action items:\n- Draft the Q1 roadmap one-pager\n- Ask Sam for last review notes',
-      `${SHARE_TEXT.pasteHint}\n\n${PACK_BEGIN}\n`,
+      `${MESSAGE_TEXT.pasteHint}\n\n${PACK_BEGIN}\n`,
     ].map((part) => text.indexOf(part.split('\n')[0] as string));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
