@@ -3,16 +3,20 @@
 // The file is an envelope around the records:
 //
 //   { "format": "mentor-companion-backup", "version": 1, "exportedAt": "<ISO 8601>",
+//     "counts": { "mentorships": 2, "sessions": 9, "notes": 4, "reflections": 6 },
 //     "checksum": "crc32:<8 hex digits>", "data": { mentorships, sessions, notes, reflections } }
 //
 // The checksum is the CRC-32 of the UTF-8 bytes of `JSON.stringify(data)`. JSON.parse keeps key
 // order, so re-stringifying what was read gives the same bytes however the file was re-indented;
-// a changed value or a truncated copy does not.
+// a changed value or a truncated copy does not. `counts` (absent in files of older versions) says
+// what the file holds, for a person reading it; a file whose counts disagree with its data was
+// changed after it was saved.
 //
-// `parseBackup` checks everything before anything is written: the envelope, the version, the
-// checksum, then every record against the schema (lib/backup/schema.ts), and ids unique per
-// kind. A refusal is a `UserError` (`backup-*`), one sentence for the user. `exportBackup` runs
-// the same record checks, so a file it writes always reads back.
+// `exportBackup` writes what the database holds, as it is: the user's own data is never refused,
+// even a record an older version wrote beyond today's limits. `parseBackup` checks everything
+// before anything is written: the envelope, the version, the checksum, then every record against
+// the schema (lib/backup/schema.ts) and ids unique per kind. A refusal is a `UserError`
+// (`backup-*`), one sentence for the user.
 //
 // Pure: no clock (times are parameters), no browser APIs beyond TextEncoder.
 
@@ -32,7 +36,7 @@ type Obj = Record<string, unknown>;
 const kindParam = (kind: BackupKind) => `@recordKind_${kind}`;
 
 /**
- * Checks records (as a file carries them, or as the database holds them) and returns clean
+ * Checks records (as a file carries them, or as a restore is given them) and returns clean
  * copies: each record against the schema, ids unique per kind. Throws a UserError naming the
  * first bad record; its `cause` says which field, for logs and tests.
  */
@@ -69,15 +73,28 @@ function checksumOf(data: unknown): string {
   return `crc32:${crc32Hex(new TextEncoder().encode(JSON.stringify(data)))}`;
 }
 
-/** The backup file's text for these records. Throws a UserError if a record is not valid. */
+function countsOf(data: BackupData): Record<BackupKind, number> {
+  return Object.fromEntries(BACKUP_KINDS.map((k) => [k, data[k].length])) as Record<
+    BackupKind,
+    number
+  >;
+}
+
+/**
+ * The backup file's text for these records, written as they are: exporting never refuses the
+ * user's own data. (A record an older version wrote beyond today's limits is named when the
+ * file is restored.)
+ */
 export function exportBackup(data: BackupData, now: number): string {
-  const clean = checkBackupData(data);
+  const records = {} as BackupData;
+  for (const kind of BACKUP_KINDS) (records as Record<BackupKind, unknown[]>)[kind] = data[kind];
   const file = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: new Date(now).toISOString(),
-    checksum: checksumOf(clean),
-    data: clean,
+    counts: countsOf(records),
+    checksum: checksumOf(records),
+    data: records,
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
@@ -110,7 +127,11 @@ export function parseBackup(text: string): BackupData {
   if (typeof envelope.checksum !== 'string' || envelope.checksum !== checksumOf(envelope.data)) {
     throw new UserError('backup-checksum');
   }
-  return checkBackupData(envelope.data);
+  const clean = checkBackupData(envelope.data);
+  if (envelope.counts !== undefined && !sameJson(envelope.counts, countsOf(clean))) {
+    throw new UserError('backup-checksum');
+  }
+  return clean;
 }
 
 // ---------------------------------------------------------------------------------------------
