@@ -15,8 +15,8 @@
 // `exportBackup` writes what the database holds, as it is: the user's own data is never refused,
 // even a record an older version wrote beyond today's limits. `parseBackup` checks everything
 // before anything is written: the envelope, the version, the checksum, then every record against
-// the schema (lib/backup/schema.ts) and ids unique per kind. A refusal is a `UserError`
-// (`backup-*`), one sentence for the user.
+// the schema (lib/backup/schema.ts), ids unique per kind, and every note, reflection and session
+// belonging to something. A refusal is a `UserError` (`backup-*`), one sentence for the user.
 //
 // Pure: no clock (times are parameters), no browser APIs beyond TextEncoder.
 
@@ -37,10 +37,12 @@ const kindParam = (kind: BackupKind) => `@recordKind_${kind}`;
 
 /**
  * Checks records (as a file carries them, or as a restore is given them) and returns clean
- * copies: each record against the schema, ids unique per kind. Throws a UserError naming the
- * first bad record; its `cause` says which field, for logs and tests.
+ * copies: each record against the schema, ids unique per kind, and nothing that belongs to what
+ * is missing: a session's mentorship, a note's or reflection's session must be in `data`, or in
+ * `here` (what the database holds, when merging into it). Throws a UserError naming the first
+ * bad record; its `cause` says which field, for logs and tests.
  */
-export function checkBackupData(data: unknown): BackupData {
+export function checkBackupData(data: unknown, here?: BackupData): BackupData {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new UserError('backup-foreign');
   }
@@ -66,7 +68,31 @@ export function checkBackupData(data: unknown): BackupData {
       return value;
     });
   }
-  return out as unknown as BackupData;
+  const clean = out as unknown as BackupData;
+  refuseOrphans(clean, here);
+  return clean;
+}
+
+function refuseOrphans(data: BackupData, here: BackupData | undefined): void {
+  const ids = (kind: 'mentorships' | 'sessions') =>
+    new Set([...data[kind], ...(here?.[kind] ?? [])].map((r) => r.id));
+  const mentorships = ids('mentorships');
+  const sessions = ids('sessions');
+  const orphan = (kind: BackupKind, i: number) => {
+    if (i >= 0) throw new UserError('backup-orphan', [kindParam(kind), i + 1]);
+  };
+  orphan(
+    'sessions',
+    data.sessions.findIndex((s) => s.mentorshipId !== null && !mentorships.has(s.mentorshipId)),
+  );
+  orphan(
+    'notes',
+    data.notes.findIndex((n) => !sessions.has(n.sessionId)),
+  );
+  orphan(
+    'reflections',
+    data.reflections.findIndex((r) => !sessions.has(r.sessionId)),
+  );
 }
 
 function checksumOf(data: unknown): string {
@@ -99,8 +125,11 @@ export function exportBackup(data: BackupData, now: number): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-/** The records in a backup file's text, all checked; throws a UserError otherwise. */
-export function parseBackup(text: string): BackupData {
+/**
+ * The records in a backup file's text, all checked (against `here` too, when merging into what
+ * the database holds); throws a UserError otherwise.
+ */
+export function parseBackup(text: string, here?: BackupData): BackupData {
   if (typeof text !== 'string') throw new UserError('backup-foreign');
   if (text.length > MAX_BACKUP_CHARS) throw new UserError('backup-too-large');
   const trimmed = text.replace(/^\uFEFF/, '').trim();
@@ -127,7 +156,7 @@ export function parseBackup(text: string): BackupData {
   if (typeof envelope.checksum !== 'string' || envelope.checksum !== checksumOf(envelope.data)) {
     throw new UserError('backup-checksum');
   }
-  const clean = checkBackupData(envelope.data);
+  const clean = checkBackupData(envelope.data, here);
   if (envelope.counts !== undefined && !sameJson(envelope.counts, countsOf(clean))) {
     throw new UserError('backup-checksum');
   }

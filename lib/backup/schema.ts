@@ -10,7 +10,7 @@
 //
 // Pure: no browser, no clock.
 
-import { inRange, LIMITS, RANGES } from '../limits';
+import { inRange, isTime, LIMITS, RANGES } from '../limits';
 import type {
   ActionItem,
   Agreement,
@@ -51,6 +51,7 @@ export type Problem =
   | 'date'
   | 'time'
   | 'unknown-field'
+  | 'reserved'
   | 'mismatch';
 
 /** A value that does not fit the schema: `path` is the field, `problem` what is wrong. */
@@ -94,9 +95,19 @@ export function id(v: unknown, path: string): string {
   return s;
 }
 
-/** An instant in ms since 1970. */
+// Characters that show nothing: whitespace, zero-width marks and joiners, bidi controls and
+// marks, the byte-order mark. A name made only of them reads as no name at all.
+const INVISIBLE_RE =
+  /[\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** Whether `s` holds anything a person can see. */
+export function hasVisibleText(s: string): boolean {
+  return s.replace(INVISIBLE_RE, '') !== '';
+}
+
+/** An instant in ms since 1970 that a Date can hold (never before 1970 in a record). */
 export function time(v: unknown, path: string): number {
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) throw new Invalid(path, 'time');
+  if (!isTime(v) || v < 0) throw new Invalid(path, 'time');
   return v;
 }
 
@@ -227,7 +238,7 @@ export function readMentorship(v: unknown): Mentorship {
     '',
   );
   const otherName = text(o.otherName, 'otherName', LIMITS.name);
-  if (!otherName.trim()) throw new Invalid('otherName', 'empty');
+  if (!hasVisibleText(otherName)) throw new Invalid('otherName', 'empty');
   return compact({
     id: id(o.id, 'id'),
     otherName,
@@ -339,10 +350,13 @@ export function readSession(v: unknown): SessionRecord {
 // ---------------------------------------------------------------------------------------------
 // Notes and reflections
 
+/** A note's id: one pre-session note per session and author. */
+export const noteIdOf = (sessionId: string, author: string): string => `${sessionId}:pre:${author}`;
+
 export function readNote(v: unknown): Note {
   const o = obj(v, '');
   only(o, ['id', 'sessionId', 'mentorshipId', 'kind', 'author', 'text', 'updatedAt'], '');
-  return {
+  const note: Note = {
     id: id(o.id, 'id'),
     sessionId: id(o.sessionId, 'sessionId'),
     mentorshipId: o.mentorshipId === null ? null : id(o.mentorshipId, 'mentorshipId'),
@@ -351,7 +365,12 @@ export function readNote(v: unknown): Note {
     text: text(o.text, 'text', LIMITS.note),
     updatedAt: time(o.updatedAt, 'updatedAt'),
   };
+  if (note.id !== noteIdOf(note.sessionId, note.author)) throw new Invalid('id', 'mismatch');
+  return note;
 }
+
+/** Keys that would reach an object's prototype machinery rather than name an answer. */
+const RESERVED_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
 
 function answer(v: unknown, path: string): Answer {
   const o = obj(v, path);
@@ -371,10 +390,12 @@ export function readReflection(v: unknown): Reflection {
   if (rid !== `${sessionId}:${role}`) throw new Invalid('id', 'mismatch');
   const catalogueVersion = whole(o.catalogueVersion, 'catalogueVersion', [1, CATALOGUE_VERSION]);
   const given = obj(o.answers, 'answers');
-  const answers: Record<string, Answer> = {};
+  // No prototype, so no question id can reach one; the reserved ones are refused besides.
+  const answers = Object.create(null) as Record<string, Answer>;
   for (const [question, a] of Object.entries(given)) {
     const path = `answers[${question}]`;
     id(question, path);
+    if (RESERVED_KEYS.includes(question)) throw new Invalid(path, 'reserved');
     answers[question] = answer(a, path);
   }
   return {

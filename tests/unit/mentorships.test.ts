@@ -549,7 +549,10 @@ describe('restoreBackup', () => {
       // The database refuses the third reflection, after everything else was queued.
       const backup = backupOf('Ben');
       const [r] = backup.reflections;
-      if (!r) throw new Error('setup');
+      const [session] = backup.sessions;
+      if (!r || !session) throw new Error('setup');
+      // The third reflection's session is in the backup too: a restore refuses orphans.
+      backup.sessions.push({ ...session, id: 's-x' });
       backup.reflections.push(
         { ...r, id: 's-Ben:mentee', role: 'mentee' },
         { ...r, id: 's-x:mentor', sessionId: 's-x' },
