@@ -171,9 +171,9 @@ export const recordPart = {
   name: (v: unknown, path: string): string => text(v, path, LIMITS.name),
   topic: (v: unknown, path: string): string => text(v, path, LIMITS.topic),
   actionItemText: (v: unknown, path: string): string => text(v, path, LIMITS.actionItem),
-  /** A session's list of action items. */
+  /** A session's list of action items, as far as their number goes. */
   actionItems: <T>(v: unknown, path: string, item: (x: unknown, path: string) => T): T[] =>
-    list(v, path, item),
+    list(v, path, item, LIMITS.actionItems),
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -53,9 +53,14 @@ function humanText(text: string): string {
   return wellFormed(text.replace(/\r\n?/g, '\n'));
 }
 
-/** Whitespace collapsed to single spaces, cut to `max` code points with an ellipsis. */
+// Bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): in a name they
+// could turn the title line around ("…from Ana (mentor)" read as something else), so the
+// one-line texts drop them; the payload keeps the text as it was typed.
+const BIDI_CONTROL_RE = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** Whitespace collapsed to single spaces, bidi controls dropped, cut to `max` code points. */
 function oneLine(text: string, max: number): string {
-  const flat = humanText(text).replace(/\s+/g, ' ').trim();
+  const flat = humanText(text).replace(BIDI_CONTROL_RE, '').replace(/\s+/g, ' ').trim();
   const points = Array.from(flat);
   return points.length > max
     ? `${points

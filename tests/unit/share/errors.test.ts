@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { crc32Hex } from '../../../lib/crc32';
 import { type ErrorCode, UserError } from '../../../lib/errors';
+import { LIMITS } from '../../../lib/limits';
 import { MAX_INPUT_CHARS, PACK_BEGIN, PACK_END } from '../../../lib/share/block';
 import { decodePack, encodePack } from '../../../lib/share/message';
 import type { Pack } from '../../../lib/share/pack';
@@ -265,6 +266,30 @@ describe('not in the expected form (the checksum is right, the content is not)',
   it('a hand-made block that is right reads', () => {
     expect(decodePack(handBlock(jsonPayload(FULL)))).toStrictEqual(FULL);
     expect(decodePack(handBlock(jsonPayload(FULL).replace(/=+$/, '')))).toStrictEqual(FULL);
+  });
+});
+
+describe('too many action items', () => {
+  it('refuses a pack adding more action items than a session holds', () => {
+    const items = Array.from({ length: 50_000 }, (_, i) => `item ${i}`);
+    // Too big for the spread in b64url: Node encodes it (unpadded, which readers accept).
+    const payload = Buffer.from(JSON.stringify({ ...BASE, actionItems: items })).toString(
+      'base64url',
+    );
+    expectError(handBlock(payload), 'pack-invalid', 'actionItems');
+    const justOver = items.slice(0, LIMITS.actionItems + 1);
+    expectError(
+      handBlock(jsonPayload({ ...BASE, actionItems: justOver })),
+      'pack-invalid',
+      'actionItems',
+    );
+  });
+
+  it('reads as many as a session holds', () => {
+    const items = Array.from({ length: LIMITS.actionItems }, (_, i) => `item ${i}`);
+    expect(decodePack(handBlock(jsonPayload({ ...BASE, actionItems: items }))).actionItems).toEqual(
+      items,
+    );
   });
 });
 
