@@ -23,7 +23,8 @@
 import { crc32Hex } from '../crc32';
 import { UserError } from '../errors';
 import { LIMITS } from '../limits';
-import { BACKUP_KINDS, type BackupData, type BackupKind, Invalid, RECORD_READERS } from './schema';
+import { Invalid } from './fields';
+import { BACKUP_KINDS, type BackupData, type BackupKind, RECORD_READERS } from './schema';
 
 export const BACKUP_FORMAT = 'mentor-companion-backup';
 /** The file version this code writes; it reads this one and every earlier one. */

@@ -7,7 +7,8 @@
 //
 // Pure: no browser, no clock.
 
-import { Invalid, recordPart } from '../backup/schema';
+import { Invalid } from '../backup/fields';
+import { recordPart } from '../backup/schema';
 import { UserError } from '../errors';
 
 /** The format version written by this code, in the block header and as the pack's `v`. */
