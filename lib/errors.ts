@@ -49,11 +49,15 @@ export const ERROR_PARAMS = {
   'pack-none': 0,
   'pack-truncated': 0,
   'pack-damaged': 0,
-  'pack-checksum': 0,
   'pack-newer': 0,
-  'pack-foreign': 0,
   'pack-too-large': 0,
   'pack-invalid': 0,
+  'pack-too-long-to-share': 0,
+  /** The sender's role and the other role, as `@roleMentor` / `@roleMentee`. */
+  'pack-own': 2,
+  'pack-other-mentorship': 0,
+  /** The role I would need (`@roleMentor` / `@roleMentee`). */
+  'pack-no-mentorship': 1,
   'pack-wrong-mentorship': 0,
   'pack-choose-mentorship': 0,
   // Backups.
@@ -62,8 +66,12 @@ export const ERROR_PARAMS = {
   'backup-checksum': 0,
   'backup-newer': 0,
   'backup-too-large': 0,
+  /** The record kind (`@recordKind_notes`) and its 1-based number in the file. */
   'backup-record': 2,
+  /** The record kind and id. */
   'backup-duplicate': 2,
+  /** A record whose session or mentorship is neither in the backup nor here: kind, number. */
+  'backup-orphan': 2,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_PARAMS;
@@ -74,9 +82,17 @@ export class UserError extends Error {
   readonly code: ErrorCode;
   readonly params: readonly string[];
 
-  constructor(code: ErrorCode, params: readonly (string | number)[] = []) {
+  /**
+   * `options.cause` may say more for logs and tests (the field that is wrong, say); it is never
+   * shown to people.
+   */
+  constructor(
+    code: ErrorCode,
+    params: readonly (string | number)[] = [],
+    options?: { cause?: unknown },
+  ) {
     // The message is the code, for logs and tests; people see the translated sentence.
-    super(code);
+    super(code, options);
     this.name = 'UserError';
     this.code = code;
     this.params = params.map(String);

@@ -1,4 +1,5 @@
-import { BACKUP_KINDS, type BackupKind, type RestoreMode, type RestorePlan } from '@/lib/backup';
+import type { RestoreMode, RestorePlan } from '@/lib/backup/format';
+import { BACKUP_KINDS, type BackupKind } from '@/lib/backup/schema';
 import { t } from '@/lib/i18n';
 
 export interface PendingRestore {

@@ -7,19 +7,17 @@ import type { MentorshipListItem, View } from '@/components/options/MentorshipLi
 import type { ScheduleError } from '@/components/options/Schedule';
 import { createAutosave, type SaveStatus } from '@/lib/autosave';
 import {
-  BACKUP_TEXT,
-  type BackupData,
-  BackupError,
   exportBackup,
   MAX_BACKUP_CHARS,
   parseBackup,
   planRestore,
   type RestoreMode,
   restoreChangesSomething,
-} from '@/lib/backup';
+} from '@/lib/backup/format';
+import type { BackupData } from '@/lib/backup/schema';
 import { DB_REV_KEY } from '@/lib/changes';
 import type { Db } from '@/lib/db';
-import { isUserError } from '@/lib/errors';
+import { isUserError, UserError } from '@/lib/errors';
 import { describeError, t } from '@/lib/i18n';
 import type { Mentorship } from '@/lib/records';
 import {
@@ -392,7 +390,7 @@ export function createOptionsModel(env: OptionsEnv) {
       backupDone.value = undefined;
       restoring.value = undefined;
       if (file.size > MAX_BACKUP_CHARS * 4) {
-        backupError.value = BACKUP_TEXT.tooLarge;
+        backupError.value = describeError(new UserError('backup-too-large'));
         return;
       }
       let text: string;
@@ -405,8 +403,9 @@ export function createOptionsModel(env: OptionsEnv) {
       try {
         restoring.value = { fileName: file.name, data: parseBackup(text), mode: 'merge' };
       } catch (error) {
-        backupError.value =
-          error instanceof BackupError ? error.message : sentence(error, t('optFileUnreadable'));
+        backupError.value = isUserError(error)
+          ? describeError(error)
+          : sentence(error, t('optFileUnreadable'));
       }
     },
     mode(mode: RestoreMode) {
@@ -427,8 +426,9 @@ export function createOptionsModel(env: OptionsEnv) {
         backupDone.value = t('optRestored', r.fileName);
         await load();
       } catch (error) {
-        backupError.value =
-          error instanceof BackupError ? error.message : sentence(error, t('optRestoreFailed'));
+        backupError.value = isUserError(error)
+          ? describeError(error)
+          : sentence(error, t('optRestoreFailed'));
       } finally {
         backupBusy.value = false;
       }

@@ -3,8 +3,10 @@ import { db } from '@/lib/db';
 import { describeError, t } from '@/lib/i18n';
 import type { Mentorship, SessionRecord } from '@/lib/records';
 import { applyImport, loadAll } from '@/lib/repos/snapshot';
-import { decodePack, encodePack, mailtoUrl, PACK_VERSION, type Pack } from '@/lib/share';
-import { type ImportPlan, planImport } from '@/lib/share-apply';
+import { type ImportPlan, planImport } from '@/lib/share/apply';
+import { mailtoUrl } from '@/lib/share/mailto';
+import { decodePack, encodePack } from '@/lib/share/message';
+import { PACK_VERSION, type Pack } from '@/lib/share/pack';
 
 // Sending and receiving share packs. What goes in a pack is what the sender ticks: the topic and
 // the pre-session notes. Focus figures and reflections are never offered here.
@@ -81,7 +83,7 @@ export function SharePanel(props: {
   try {
     mailto = mailtoUrl(pack, {});
   } catch (e) {
-    tooLong = (e as Error).message;
+    tooLong = describeError(e);
   }
   const otherRole = t(m.myRole === 'mentor' ? 'roleMentee' : 'roleMentor');
 
@@ -100,7 +102,7 @@ export function SharePanel(props: {
       setPending({ pack: incoming, plan });
     } catch (e) {
       setPending(undefined);
-      setError((e as Error).message);
+      setError(describeError(e));
     }
   };
 

@@ -2,13 +2,14 @@
 // backup, and applying a share pack's confirmed import plan. Each write is one transaction over
 // the stores it touches, so it lands whole or not at all.
 
-import { BACKUP_KINDS, type BackupData, checkBackupData, type RestoreMode } from '../backup';
+import { checkBackupData, type RestoreMode } from '../backup/format';
+import { BACKUP_KINDS, type BackupData } from '../backup/schema';
 import { type Db, newId } from '../db';
 import { UserError } from '../errors';
 import { checkLength, LIMITS } from '../limits';
 import type { Role } from '../records';
 import { changeTopic } from '../rules/topic';
-import type { ImportPlan } from '../share-apply';
+import type { ImportPlan } from '../share/apply';
 import { preNoteOf } from './notes';
 import { found, read, write } from './tx';
 
@@ -39,8 +40,21 @@ async function settled(requests: Promise<unknown>[]): Promise<void> {
  * checked first, as `parseBackup` does.
  */
 export async function restoreBackup(d: Db, data: BackupData, mode: RestoreMode): Promise<void> {
-  const clean = checkBackupData(data);
+  // A replacing backup is checked alone, before any transaction; a merging one against what
+  // the database holds too, inside the write: a note whose session is only here is no orphan.
+  let clean = mode === 'replace' ? checkBackupData(data) : data;
   await write(d, [...BACKUP_KINDS], async (tx) => {
+    if (mode === 'merge') {
+      const [mentorships, sessions, notes, reflections] = await Promise.all(
+        BACKUP_KINDS.map((kind) => tx.objectStore(kind).getAll()),
+      );
+      clean = checkBackupData(data, {
+        mentorships: mentorships as BackupData['mentorships'],
+        sessions: sessions as BackupData['sessions'],
+        notes: notes as BackupData['notes'],
+        reflections: reflections as BackupData['reflections'],
+      });
+    }
     // Requests on one store run in the order they are made: each clear before its puts. They
     // are queued without waiting, each with its failure taken, so one that fails after another
     // already threw is no unhandled rejection.

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKUP_TEXT } from '../../lib/backup.ts';
 import type { FixtureServer } from '../../scripts/lib/fixture-server.ts';
 import { type Harness, launch, newProfileDir, startServer, until } from './harness.ts';
 
@@ -552,7 +551,7 @@ describe('the Mentorships page', () => {
         name: 'a foreign JSON file',
         file: 'package.json',
         text: () => `${JSON.stringify({ name: 'my-app', version: '1.0.0' }, null, 2)}\n`,
-        error: BACKUP_TEXT.foreign,
+        error: msg('error_backup_foreign'),
       },
       {
         name: 'a copy with one letter of a value changed',
@@ -562,7 +561,7 @@ describe('the Mentorships page', () => {
           expect(exported[i]).toBe('A');
           return `${exported.slice(0, i)}E${exported.slice(i + 1)}`;
         },
-        error: BACKUP_TEXT.checksum,
+        error: msg('error_backup_checksum'),
       },
       {
         name: 'a copy with one character of its structure changed',
@@ -572,7 +571,7 @@ describe('the Mentorships page', () => {
           expect(exported[i]).toBe(':');
           return `${exported.slice(0, i)};${exported.slice(i + 1)}`;
         },
-        error: BACKUP_TEXT.damaged,
+        error: msg('error_backup_damaged'),
       },
     ])('refuses $name with one sentence and changes nothing', async ({ file, text, error }) => {
       await nav(msg('optBackupsTitle'));

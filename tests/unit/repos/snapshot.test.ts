@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { type BackupData, exportBackup, parseBackup } from '../../../lib/backup';
+import { exportBackup, parseBackup } from '../../../lib/backup/format';
+import type { BackupData } from '../../../lib/backup/schema';
 import type { Db } from '../../../lib/db';
 import type { ErrorCode } from '../../../lib/errors';
 import type { Mentorship, SessionRecord } from '../../../lib/records';
@@ -7,8 +8,8 @@ import { addGoal, createMentorship } from '../../../lib/repos/mentorships';
 import { getPreNote } from '../../../lib/repos/notes';
 import { setTopic } from '../../../lib/repos/sessions';
 import { applyImport, loadAll, restoreBackup } from '../../../lib/repos/snapshot';
-import type { Pack } from '../../../lib/share';
-import { type ImportPlan, planImport } from '../../../lib/share-apply';
+import { type ImportPlan, planImport } from '../../../lib/share/apply';
+import type { Pack } from '../../../lib/share/pack';
 
 type ConfirmedPlan = Extract<ImportPlan, { needsChoice: false }>;
 
@@ -330,15 +331,39 @@ describe('restoreBackup', () => {
     expect(all).toEqual(backupOf('Ben'));
   });
 
+  it('merges a note whose session is only in the database, and refuses a true orphan', async () => {
+    const d = db.get();
+    await seed();
+    await restoreBackup(d, backupOf('Ben'), 'merge');
+    const [note] = backupOf('Ben').notes;
+    if (!note) throw new Error('setup');
+    const only = {
+      mentorships: [],
+      sessions: [],
+      notes: [{ ...note, text: 'merged' }],
+      reflections: [],
+    };
+    await restoreBackup(d, only, 'merge');
+    expect((await d.get('notes', note.id))?.text).toBe('merged');
+    const before = await loadAll(d);
+    await expect(restoreBackup(d, only, 'replace')).rejects.toMatchObject({
+      code: 'backup-orphan',
+    });
+    expect(await loadAll(d)).toEqual(before);
+  });
+
   it('writes nothing when a record is bad', async () => {
     const d = db.get();
     await seed();
     const before = await loadAll(d);
     const bad = backupOf('Ben');
     (bad.sessions[0] as { status: string }).status = 'cancelled';
-    await expect(restoreBackup(d, bad, 'replace')).rejects.toThrow(
-      'Session 1 in this backup is not valid (status must be one of scheduled, live, ended, reflected), so nothing was restored.',
-    );
+    // "Session 1 in this backup is not valid, so nothing was restored." (tests/unit/backup/)
+    await expect(restoreBackup(d, bad, 'replace')).rejects.toMatchObject({
+      code: 'backup-record',
+      params: ['@recordKind_sessions', '1'],
+      cause: 'status: choice',
+    });
     expect(await loadAll(d)).toEqual(before);
   });
 
@@ -351,7 +376,10 @@ describe('restoreBackup', () => {
       // The database refuses the third reflection, after everything else was queued.
       const backup = backupOf('Ben');
       const [r] = backup.reflections;
-      if (!r) throw new Error('setup');
+      const [session] = backup.sessions;
+      if (!r || !session) throw new Error('setup');
+      // The third reflection's session is in the backup too: a restore refuses orphans.
+      backup.sessions.push({ ...session, id: 's-x' });
       backup.reflections.push(
         { ...r, id: 's-Ben:mentee', role: 'mentee' },
         { ...r, id: 's-x:mentor', sessionId: 's-x' },

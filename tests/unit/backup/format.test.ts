@@ -1,140 +1,46 @@
 import { describe, expect, it } from 'vitest';
 import {
   BACKUP_FORMAT,
-  BACKUP_TEXT,
   BACKUP_VERSION,
-  type BackupData,
-  BackupError,
   checkBackupData,
   exportBackup,
   MAX_BACKUP_CHARS,
   parseBackup,
   planRestore,
   restoreChangesSomething,
-} from '../../lib/backup';
-import { crc32Hex } from '../../lib/crc32';
+} from '../../../lib/backup/format';
+import type { BackupData } from '../../../lib/backup/schema';
+import { type ErrorCode, UserError } from '../../../lib/errors';
+import { sentenceIn } from '../sentence';
+import { envelope, NOW, sampleData } from './sample';
 
-const NOW = Date.UTC(2026, 2, 10, 9, 0);
+/** What a person reads for each refusal of a whole file, in English. */
+const EN = {
+  foreign: 'This file is not a Mentor Companion backup, so nothing was restored.',
+  damaged: 'This backup is damaged (it is not complete, valid JSON), so nothing was restored.',
+  newer:
+    'This backup was made by a newer version of Mentor Companion, so update the extension before restoring it.',
+  checksum:
+    'This backup was changed or damaged after it was saved (its checksum does not match), so nothing was restored.',
+};
 
-function sampleData(): BackupData {
-  return {
-    mentorships: [
-      {
-        id: 'm1',
-        otherName: 'Ana',
-        myRole: 'mentee',
-        meetingLink: 'https://meet.google.com/abc-defg-hij',
-        agreement: {
-          type: 'time-framed',
-          cadenceDays: 14,
-          sessionMinutes: 45,
-          preparation: 'Send thoughts the day before',
-          medium: 'video',
-          endsOn: '2026-06-30',
-        },
-        goals: [
-          { id: 'g1', text: 'Lead a discovery sprint', createdAt: NOW - 1000 },
-          { id: 'g2', text: 'Write a PRD', createdAt: NOW - 900, doneAt: NOW - 10 },
-        ],
-        createdAt: NOW - 10_000,
-        pairId: 'pair-1',
-      },
-      {
-        id: 'm2',
-        otherName: 'Zoë «Ω» 李',
-        myRole: 'mentor',
-        agreement: { type: 'ad-hoc', cadenceDays: 7, sessionMinutes: 30 },
-        goals: [],
-        createdAt: NOW - 5_000,
-      },
-    ],
-    sessions: [
-      {
-        id: 's1',
-        mentorshipId: 'm1',
-        kind: 'first',
-        status: 'reflected',
-        scheduledAt: NOW - 86_400_000,
-        platform: 'meet',
-        meetingKey: 'meet:abc-defg-hij',
-        startedAt: NOW - 86_400_000,
-        endedAt: NOW - 86_400_000 + 2_700_000,
-        topic: {
-          text: 'Goals',
-          by: 'mentor',
-          at: NOW - 90_000_000,
-          history: [{ text: 'Intro', by: 'mentee', at: NOW - 95_000_000 }],
-        },
-        actionItems: [
-          { id: 'a1', text: 'Read the book', createdAt: NOW - 86_000_000, doneAt: NOW - 1 },
-          { id: 'a2', text: 'Draft a plan', createdAt: NOW - 86_000_000 },
-        ],
-        focus: { awayMs: 60_000, count: 2, longestMs: 40_000, presentShare: 0.97 },
-      },
-      {
-        id: 's2',
-        mentorshipId: null,
-        adHoc: true,
-        kind: 'regular',
-        status: 'ended',
-        startedAt: NOW - 3_600_000,
-        endedAt: NOW - 1_800_000,
-        actionItems: [],
-        reflectionDismissed: true,
-      },
-      { id: 's3', mentorshipId: 'm1', kind: 'regular', status: 'scheduled', actionItems: [] },
-    ],
-    notes: [
-      {
-        id: 's1:pre:mentee',
-        sessionId: 's1',
-        mentorshipId: 'm1',
-        kind: 'pre-session',
-        author: 'mentee',
-        text: 'Line one\nLine two <b>not html</b>',
-        updatedAt: NOW - 90_000_000,
-      },
-    ],
-    reflections: [
-      {
-        id: 's1:mentee',
-        sessionId: 's1',
-        role: 'mentee',
-        catalogueVersion: 2,
-        answers: { 'mentee.satisfied': { score: 4 }, 'session.raise-next': { note: 'Budget' } },
-        complete: true,
-        updatedAt: NOW - 80_000_000,
-      },
-    ],
-  };
-}
-
-/** A file envelope with a correct checksum around any data, to reach the record checks. */
-function envelope(data: unknown, extra: Record<string, unknown> = {}): string {
-  const checksum = `crc32:${crc32Hex(new TextEncoder().encode(JSON.stringify(data)))}`;
-  return JSON.stringify({
-    format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
-    exportedAt: new Date(NOW).toISOString(),
-    checksum,
-    data,
-    ...extra,
-  });
-}
-
-function refusal(text: string): BackupError {
+function refusal(text: string): UserError {
   try {
     parseBackup(text);
   } catch (error) {
-    expect(error).toBeInstanceOf(BackupError);
-    return error as BackupError;
+    expect(error).toBeInstanceOf(UserError);
+    return error as UserError;
   }
   throw new Error('parseBackup accepted it');
 }
 
-function oneSentence(message: string) {
-  expect(message).toMatch(/^[A-Z].*\.$/s);
-  expect(message.split(/\.\s+[A-Z]/).length).toBe(1);
+/** The refusal reads as one sentence in English and in German. */
+function oneSentence(error: UserError) {
+  for (const locale of ['en', 'de'] as const) {
+    const message = sentenceIn(locale, error);
+    expect(message).toMatch(/^[A-ZÄÖÜ].*\.$/s);
+    expect(message.split(/\.\s+[A-Z]/).length).toBe(1);
+  }
 }
 
 describe('exportBackup and parseBackup', () => {
@@ -170,12 +76,19 @@ describe('exportBackup and parseBackup', () => {
     expect(parseBackup(exportBackup(data, NOW)).sessions[2]).not.toHaveProperty('scheduledAt');
   });
 
-  it('refuses to export a record that could not be read back', () => {
+  it('exports a record beyond the limits as it is; restoring the file names it', () => {
     const data = sampleData();
     (data.reflections[0] as { answers: Record<string, { score: number }> }).answers.x = {
       score: 9,
     };
-    expect(() => exportBackup(data, NOW)).toThrow(BackupError);
+    const text = exportBackup(data, NOW);
+    expect(JSON.parse(text).data).toEqual(data);
+    const error = refusal(text);
+    expect(error.code).toBe('backup-record');
+    expect(error.params).toEqual(['@recordKind_reflections', '1']);
+    expect(sentenceIn('en', error)).toBe(
+      'Reflection 1 in this backup is not valid, so nothing was restored.',
+    );
   });
 });
 
@@ -183,55 +96,50 @@ describe('parseBackup refuses bad files with one sentence', () => {
   const good = () => exportBackup(sampleData(), NOW);
 
   it.each([
-    ['plain text', 'Dear Ana, here are my notes.', 'foreign', BACKUP_TEXT.foreign],
-    ['an empty file', '', 'foreign', BACKUP_TEXT.foreign],
-    ['a JSON array', '[1,2,3]', 'foreign', BACKUP_TEXT.foreign],
+    ['plain text', 'Dear Ana, here are my notes.', 'backup-foreign', EN.foreign],
+    ['an empty file', '', 'backup-foreign', EN.foreign],
+    ['a JSON array', '[1,2,3]', 'backup-foreign', EN.foreign],
     [
       'another JSON file',
       '{"name":"some-package","version":"1.0.0"}',
-      'foreign',
-      BACKUP_TEXT.foreign,
+      'backup-foreign',
+      EN.foreign,
     ],
-    ['a share pack', '-----BEGIN MENTOR COMPANION PACK-----', 'foreign', BACKUP_TEXT.foreign],
-    ['garbled JSON of no format', '{"a": [1, 2', 'foreign', BACKUP_TEXT.foreign],
-    ['a cut-off backup', good().slice(0, 300), 'damaged', BACKUP_TEXT.damaged],
+    ['a share pack', '-----BEGIN MENTOR COMPANION PACK-----', 'backup-foreign', EN.foreign],
+    ['garbled JSON of no format', '{"a": [1, 2', 'backup-foreign', EN.foreign],
+    ['a cut-off backup', good().slice(0, 300), 'backup-damaged', EN.damaged],
     [
       'a backup with a stray comma',
       good().replace('"version": 1,', '"version": 1,,'),
-      'damaged',
-      BACKUP_TEXT.damaged,
+      'backup-damaged',
+      EN.damaged,
     ],
-    [
-      'a newer version',
-      good().replace('"version": 1,', '"version": 2,'),
-      'newer-version',
-      BACKUP_TEXT.newer,
-    ],
+    ['a newer version', good().replace('"version": 1,', '"version": 2,'), 'backup-newer', EN.newer],
     [
       'a version that is not a number',
       good().replace('"version": 1,', '"version": "1",'),
-      'foreign',
-      BACKUP_TEXT.foreign,
+      'backup-foreign',
+      EN.foreign,
     ],
-    ['version 0', good().replace('"version": 1,', '"version": 0,'), 'foreign', BACKUP_TEXT.foreign],
-    ['an edited value', good().replace('"Ana"', '"Anna"'), 'checksum', BACKUP_TEXT.checksum],
+    ['version 0', good().replace('"version": 1,', '"version": 0,'), 'backup-foreign', EN.foreign],
+    ['an edited value', good().replace('"Ana"', '"Anna"'), 'backup-checksum', EN.checksum],
     [
       'a missing checksum',
       good().replace(/"checksum": "[^"]*",/, ''),
-      'checksum',
-      BACKUP_TEXT.checksum,
+      'backup-checksum',
+      EN.checksum,
     ],
-  ])('%s', (_name, text, code, message) => {
+  ] as [string, string, ErrorCode, string][])('%s', (_name, text, code, message) => {
     const error = refusal(text);
     expect(error.code).toBe(code);
-    expect(error.message).toBe(message);
-    oneSentence(error.message);
+    expect(sentenceIn('en', error)).toBe(message);
+    oneSentence(error);
   });
 
   it('refuses a file larger than any backup', () => {
     const error = refusal(' '.repeat(MAX_BACKUP_CHARS + 1));
-    expect(error.code).toBe('too-large');
-    oneSentence(error.message);
+    expect(error.code).toBe('backup-too-large');
+    oneSentence(error);
   });
 
   const DELETE = Symbol('delete');
@@ -247,125 +155,148 @@ describe('parseBackup refuses bad files with one sentence', () => {
     if (value === DELETE) delete parent[key];
     else parent[key] = value;
   }
-  const bad = (what: string, problem: string) =>
-    `${what} in this backup is not valid (${problem}), so nothing was restored.`;
-  const records: [string, (string | number)[], unknown, string][] = [
+  interface Refusal {
+    code: ErrorCode;
+    params: string[];
+    cause?: string;
+    en: string;
+  }
+  const KIND_EN = {
+    mentorships: 'Mentorship',
+    sessions: 'Session',
+    notes: 'Note',
+    reflections: 'Reflection',
+  } as const;
+  /** A bad record: its kind and 1-based number (what the user reads), and which field (cause). */
+  const bad = (kind: keyof typeof KIND_EN, n: number, cause: string): Refusal => ({
+    code: 'backup-record',
+    params: [`@recordKind_${kind}`, String(n)],
+    cause,
+    en: `${KIND_EN[kind]} ${n} in this backup is not valid, so nothing was restored.`,
+  });
+  const records: [string, (string | number)[], unknown, Refusal][] = [
     [
       'a mentorship without a name',
       ['mentorships', 0, 'otherName'],
       '  ',
-      bad('Mentorship 1', 'otherName must not be empty'),
+      bad('mentorships', 1, 'otherName: empty'),
     ],
     [
       'a role that is not one',
       ['mentorships', 1, 'myRole'],
       'boss',
-      bad('Mentorship 2', 'myRole must be one of mentor, mentee'),
+      bad('mentorships', 2, 'myRole: choice'),
     ],
     [
       'a cadence of 0 days',
       ['mentorships', 0, 'agreement', 'cadenceDays'],
       0,
-      bad('Mentorship 1', 'cadenceDays must be a whole number from 1 to 365'),
+      bad('mentorships', 1, 'agreement.cadenceDays: range'),
     ],
     [
       'an impossible end date',
       ['mentorships', 0, 'agreement', 'endsOn'],
       '2026-02-30',
-      bad('Mentorship 1', 'endsOn must be a date'),
+      bad('mentorships', 1, 'agreement.endsOn: date'),
     ],
     [
       'a goal without text',
       ['mentorships', 0, 'goals', 1, 'text'],
       DELETE,
-      bad('Mentorship 1', 'goal 2 text must be text'),
+      bad('mentorships', 1, 'goals[1].text: type'),
     ],
     [
       'an unknown field',
       ['mentorships', 0, 'password'],
       'x',
-      bad('Mentorship 1', 'the record has an unknown field "password"'),
+      bad('mentorships', 1, 'password: unknown-field'),
     ],
     [
       'a session status that is not one',
       ['sessions', 0, 'status'],
       'done',
-      bad('Session 1', 'status must be one of scheduled, live, ended, reflected'),
+      bad('sessions', 1, 'status: choice'),
     ],
     [
       'a time as text',
       ['sessions', 1, 'startedAt'],
       '2026-03-10',
-      bad('Session 2', 'startedAt must be a time'),
+      bad('sessions', 2, 'startedAt: time'),
     ],
-    ['a negative time', ['sessions', 1, 'endedAt'], -5, bad('Session 2', 'endedAt must be a time')],
-    [
-      'a fractional time',
-      ['sessions', 1, 'endedAt'],
-      1.5,
-      bad('Session 2', 'endedAt must be a time'),
-    ],
+    ['a negative time', ['sessions', 1, 'endedAt'], -5, bad('sessions', 2, 'endedAt: time')],
+    ['a fractional time', ['sessions', 1, 'endedAt'], 1.5, bad('sessions', 2, 'endedAt: time')],
     [
       'a present share above 1',
       ['sessions', 0, 'focus', 'presentShare'],
       1.5,
-      bad('Session 1', 'focus presentShare must be a number from 0 to 1'),
+      bad('sessions', 1, 'focus.presentShare: range'),
     ],
     [
       'action items that are not a list',
       ['sessions', 2, 'actionItems'],
       {},
-      bad('Session 3', 'action item must be a list'),
+      bad('sessions', 3, 'actionItems: type'),
     ],
     [
       'a null mentorship id as text',
       ['sessions', 1, 'mentorshipId'],
       '',
-      bad('Session 2', 'mentorshipId must not be empty'),
+      bad('sessions', 2, 'mentorshipId: empty'),
     ],
-    ['a note as a number', ['notes', 0, 'text'], 5, bad('Note 1', 'text must be text')],
+    ['a note as a number', ['notes', 0, 'text'], 5, bad('notes', 1, 'text: type')],
     [
       'a score of 6',
       ['reflections', 0, 'answers', 'mentee.satisfied'],
       { score: 6 },
-      bad(
-        'Reflection 1',
-        'the answer to mentee.satisfied score must be a whole number from 1 to 5',
-      ),
+      bad('reflections', 1, 'answers[mentee.satisfied].score: range'),
     ],
     [
       'a reflection from a newer catalogue',
       ['reflections', 0, 'catalogueVersion'],
       99,
-      bad('Reflection 1', 'catalogueVersion must be a whole number from 1 to 2'),
+      bad('reflections', 1, 'catalogueVersion: range'),
     ],
     [
       'a reflection id that does not match',
       ['reflections', 0, 'id'],
       's1:mentor',
-      bad('Reflection 1', 'id must be its session id and role'),
+      bad('reflections', 1, 'id: mismatch'),
     ],
-    [
-      'a record that is not an object',
-      ['notes', 0],
-      'note',
-      bad('Note 1', 'the record must be an object'),
-    ],
+    ['a record that is not an object', ['notes', 0], 'note', bad('notes', 1, 'the record: type')],
     [
       'two sessions with one id',
       ['sessions', 1, 'id'],
       's1',
-      'Two sessions in this backup have the same id "s1", so nothing was restored.',
+      {
+        code: 'backup-duplicate',
+        params: ['@recordKind_sessions', 's1'],
+        en: 'Two records of the kind “Session” in this backup have the same id “s1”, so nothing was restored.',
+      },
     ],
   ];
 
-  it.each(records)('%s', (_name, path, value, message) => {
+  it.each(records)('%s', (_name, path, value, refused) => {
     const data = sampleData();
     setAt(data, path, value);
     const error = refusal(envelope(data));
-    expect(['invalid-record', 'duplicate']).toContain(error.code);
-    expect(error.message).toBe(message);
-    oneSentence(error.message);
+    expect(error.code).toBe(refused.code);
+    expect(error.params).toEqual(refused.params);
+    if (refused.cause) expect(error.cause).toBe(refused.cause);
+    expect(sentenceIn('en', error)).toBe(refused.en);
+    oneSentence(error);
+  });
+
+  it('names the record in German too', () => {
+    const data = sampleData();
+    setAt(data, ['sessions', 1, 'endedAt'], -5);
+    expect(sentenceIn('de', refusal(envelope(data)))).toBe(
+      'Sitzung 2 in dieser Sicherung ist ungültig, daher wurde nichts wiederhergestellt.',
+    );
+    setAt(data, ['sessions', 1, 'endedAt'], undefined);
+    setAt(data, ['notes', 0, 'text'], 5);
+    expect(sentenceIn('de', refusal(envelope(data)))).toBe(
+      'Notiz 1 in dieser Sicherung ist ungültig, daher wurde nichts wiederhergestellt.',
+    );
   });
 
   it.each([
@@ -374,7 +305,7 @@ describe('parseBackup refuses bad files with one sentence', () => {
     ['data as a list', []],
   ])('%s is foreign', (_name, data) => {
     const error = refusal(envelope(data));
-    expect(error.code).toBe('foreign');
+    expect(error.code).toBe('backup-foreign');
   });
 });
 
@@ -425,5 +356,21 @@ describe('planRestore', () => {
     expect(plan.mentorships).toEqual({ add: 0, replace: 1, same: 1, remove: 0 });
     expect(plan.notes).toEqual({ add: 1, replace: 0, same: 1, remove: 0 });
     expect(plan.sessions).toEqual({ add: 0, replace: 0, same: 3, remove: removed });
+  });
+});
+
+describe('the file says what it holds', () => {
+  it('counts each kind of record', () => {
+    const file = JSON.parse(exportBackup(sampleData(), NOW));
+    expect(file.counts).toEqual({ mentorships: 2, sessions: 3, notes: 1, reflections: 1 });
+  });
+
+  it('reads a file of an earlier export without counts', () => {
+    expect(parseBackup(envelope(sampleData()))).toEqual(sampleData());
+  });
+
+  it('refuses a file whose counts disagree with its records', () => {
+    const edited = exportBackup(sampleData(), NOW).replace('"notes": 1,', '"notes": 2,');
+    expect(refusal(edited).code).toBe('backup-checksum');
   });
 });

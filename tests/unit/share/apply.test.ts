@@ -1,19 +1,22 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { closeDb, DB_VERSION, type Db, openDb } from '../../lib/db';
-import type { Mentorship, Note, SessionRecord } from '../../lib/records';
-import { createMentorship } from '../../lib/repos/mentorships';
-import { getPreNote } from '../../lib/repos/notes';
-import { applyImport } from '../../lib/repos/snapshot';
-import { decodePack, encodePack, type Pack } from '../../lib/share';
+import { closeDb, DB_VERSION, type Db, openDb } from '../../../lib/db';
+import { UserError } from '../../../lib/errors';
+import type { Mentorship, Note, SessionRecord } from '../../../lib/records';
+import { createMentorship } from '../../../lib/repos/mentorships';
+import { getPreNote } from '../../../lib/repos/notes';
+import { applyImport } from '../../../lib/repos/snapshot';
 import {
   type ImportContext,
   type ImportPlan,
   packFingerprint,
   packNotesText,
   planImport,
-} from '../../lib/share-apply';
+} from '../../../lib/share/apply';
+import { decodePack, encodePack } from '../../../lib/share/message';
+import type { Pack } from '../../../lib/share/pack';
+import { sentenceIn } from '../sentence';
 
 const DAY = 24 * 3600 * 1000;
 /** 2026-11-03 10:00 UTC. */
@@ -63,6 +66,17 @@ const ctx = (extra: Partial<ImportContext> = {}): ImportContext => ({
   now: NOW,
   ...extra,
 });
+
+/** The UserError `f` throws (fails the test when it returns or throws anything else). */
+function refusal(f: () => unknown): UserError {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(UserError);
+    return e as UserError;
+  }
+  throw new Error('it did not refuse');
+}
 
 function chosen(plan: ImportPlan) {
   if (plan.needsChoice) throw new Error('expected a plan without a choice');
@@ -135,9 +149,32 @@ describe('planImport: which mentorship', () => {
   ] as [string, Pack, Mentorship[], string][])(
     'refuses %s',
     (_name, pack, mentorships, sentence) => {
-      expect(() => planImport(pack, ctx({ mentorships }))).toThrow(sentence);
+      expect(
+        sentenceIn(
+          'en',
+          refusal(() => planImport(pack, ctx({ mentorships }))),
+        ),
+      ).toBe(sentence);
     },
   );
+
+  it('says so in German too', () => {
+    const own = refusal(() =>
+      planImport(
+        { ...PACK, mentorship: { id: 'me' } },
+        ctx({ mentorships: [mentorship('me', { myRole: 'mentee' })] }),
+      ),
+    );
+    expect(own.code).toBe('pack-own');
+    expect(sentenceIn('de', own)).toBe(
+      'Dieses Paket hat der Mentee dieses Mentorings geschickt, also Sie selbst; fügen Sie das Paket ein, das Sie von Ihrem Mentor erhalten haben.',
+    );
+    const none = refusal(() => planImport(PACK, ctx({ mentorships: [] })));
+    expect(none.code).toBe('pack-no-mentorship');
+    expect(sentenceIn('de', none)).toBe(
+      'Sie haben kein Mentoring, in dem Sie Mentor sind; legen Sie zuerst im Pop-up eines an und importieren Sie das Paket dann noch einmal.',
+    );
+  });
 
   it('asks which one when several unpaired mentorships could take it', () => {
     const ana = mentorship('ana');
@@ -154,7 +191,9 @@ describe('planImport: which mentorship', () => {
     const paired = mentorship('cy', { pairId: 'their-cy' });
     const mentorships = [ana, ben, paired];
     expect(chosen(planImport(PACK, ctx({ mentorships }), 'ben')).mentorship).toBe(ben);
-    expect(() => planImport(PACK, ctx({ mentorships }), 'cy')).toThrow(
+    const refused = refusal(() => planImport(PACK, ctx({ mentorships }), 'cy'));
+    expect(refused.code).toBe('pack-wrong-mentorship');
+    expect(sentenceIn('en', refused)).toBe(
       'That mentorship cannot take this pack; choose another one.',
     );
   });

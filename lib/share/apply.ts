@@ -1,9 +1,12 @@
 // What a share pack means on this side: which mentorship and session it lands on, and what it
 // changes there. Pure: the popup shows the plan, and applies it only when the user confirms.
-// Importing the same pack twice finds nothing to change the second time.
+// Importing the same pack twice finds nothing to change the second time. A pack no mentorship
+// here can take is a UserError (`pack-own`, `pack-other-mentorship`, `pack-no-mentorship`,
+// `pack-wrong-mentorship`).
 
-import type { Mentorship, Note, Role, SessionRecord } from './records';
-import type { Pack } from './share';
+import { UserError } from '../errors';
+import type { Mentorship, Note, Role, SessionRecord } from '../records';
+import type { Pack } from './pack';
 
 export interface ImportContext {
   mentorships: Mentorship[];
@@ -33,6 +36,8 @@ export type ImportPlan =
     };
 
 const other = (r: Role): Role => (r === 'mentor' ? 'mentee' : 'mentor');
+/** A role as a locale key parameter of a UserError. */
+const roleParam = (r: Role) => (r === 'mentor' ? '@roleMentor' : '@roleMentee');
 
 /** What identifies one pack: who sent it, when, for which mentorship. */
 export function packFingerprint(pack: Pack): string {
@@ -53,32 +58,25 @@ export function planImport(pack: Pack, ctx: ImportContext, chosenId?: string): I
   const paired = pairId ? active.find((m) => m.pairId === pairId || m.id === pairId) : undefined;
   let mentorship: Mentorship | undefined = paired;
   if (paired && paired.myRole === pack.from) {
-    throw new Error(
-      `This pack was sent by the ${pack.from} of this mentorship, which is you; paste the one you received from your ${other(pack.from)}.`,
-    );
+    throw new UserError('pack-own', [roleParam(pack.from), roleParam(other(pack.from))]);
   }
   if (!mentorship) {
     // Not yet paired: any mentorship where I am the other role and no pairing exists yet.
     const open = active.filter((m) => m.myRole !== pack.from && !m.pairId);
     if (chosenId) {
       mentorship = open.find((m) => m.id === chosenId);
-      if (!mentorship)
-        throw new Error('That mentorship cannot take this pack; choose another one.');
+      if (!mentorship) throw new UserError('pack-wrong-mentorship');
     } else if (open.length === 1) {
       mentorship = open[0];
     } else if (open.length > 1) {
       return { needsChoice: true, candidates: open };
     } else if (active.some((m) => m.myRole !== pack.from)) {
-      throw new Error(
-        'This pack is meant for a different mentorship than yours; ask the sender to send it from the mentorship you share.',
-      );
+      throw new UserError('pack-other-mentorship');
     } else {
-      throw new Error(
-        `You have no mentorship in which you are the ${other(pack.from)}; set one up in the popup first, then import the pack again.`,
-      );
+      throw new UserError('pack-no-mentorship', [roleParam(other(pack.from))]);
     }
   }
-  if (!mentorship) throw new Error('No mentorship could take this pack.');
+  if (!mentorship) throw new UserError('pack-wrong-mentorship');
   const m = mentorship;
   const seen = m.importedPacks?.includes(packFingerprint(pack)) ?? false;
 
