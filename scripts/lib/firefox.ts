@@ -23,13 +23,10 @@ export function firefoxPrefs(opts: { port: number; geckoId: string }): Record<st
     'network.socket.forcePort': `443=${opts.port}`,
     'network.dns.disableIPv6': true,
     'network.proxy.type': 0,
-    // The same moz-extension:// origin on every launch, so IndexedDB and storage.local persist
-    // across a restart of the same profile.
+    // The same moz-extension:// origin on every launch. A temporary add-on is gone after a
+    // restart and is installed again; with its origin fixed it finds its IndexedDB and storage
+    // where it left them, as a permanently installed add-on does (seen on Firefox ESR 153).
     'extensions.webextensions.uuids': JSON.stringify({ [opts.geckoId]: FIREFOX_EXTENSION_UUID }),
-    // A temporary add-on is uninstalled when Firefox quits; keep its data as a permanently
-    // installed add-on keeps it, so "restart the browser" tests what a user's restart does.
-    'extensions.webextensions.keepStorageOnUninstall': true,
-    'extensions.webextensions.keepUuidOnUninstall': true,
     // The tests read the English UI, whatever the machine's language.
     'intl.locale.requested': 'en-US',
     'intl.accept_languages': 'en-US, en',
