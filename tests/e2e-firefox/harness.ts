@@ -40,12 +40,12 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function until<T>(
   fn: () => Promise<T> | T,
   { timeout = 5_000, interval = 100, what = 'condition' } = {},
-): Promise<T> {
+): Promise<Exclude<T, undefined | null | false | 0 | ''>> {
   const deadline = Date.now() + timeout;
   let last: T | undefined;
   for (;;) {
     last = await fn();
-    if (last) return last;
+    if (last) return last as Exclude<T, undefined | null | false | 0 | ''>;
     if (Date.now() > deadline) {
       throw new Error(
         `timed out after ${timeout} ms waiting for ${what}; last: ${JSON.stringify(last)}`,
