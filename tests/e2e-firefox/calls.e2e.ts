@@ -112,6 +112,12 @@ describe.each([
       await h.inExtension(async () => (await browser.storage.session.get('live')).live ?? {}, null),
     ).toEqual({});
     expect(await badge(h.tabId(page))).toBe('✎');
+    // The reflection notification (Firefox takes no notification buttons).
+    await until(
+      async () =>
+        (await h.notifications()).some((id) => id === `mc-reflect:${h.tabId(page)}:${session.id}`),
+      { timeout: 3_000, what: 'the reflection notification' },
+    );
     await page.close();
   });
 });
@@ -166,5 +172,30 @@ describe('when the call has ended', () => {
     );
     await tab.page.close();
     await popup.close();
+  });
+});
+
+describe('focus', () => {
+  it('nudges after the grace time away from the call, with the time on the badge', async () => {
+    await h.inExtension(
+      () => browser.storage.local.set({ settings: { graceSeconds: 2, nudges: true } }),
+      null,
+    );
+    const call = await h.open('https://meet.google.com/fff-gggg-hhh');
+    await stage(call, 'in-call');
+    await expectState(call, 'in-call', 'meet');
+    const leftAt = Date.now();
+    const other = await h.open('https://docs.example.org/wiki');
+    await until(
+      async () => (await h.notifications()).includes(`mc-back-to-call:${h.tabId(call)}`),
+      {
+        timeout: 5_000,
+        what: 'the nudge notification',
+      },
+    );
+    expect(Date.now() - leftAt).toBeGreaterThanOrEqual(1_900);
+    expect(await h.inExtension(() => browser.action.getBadgeText({}), null)).toMatch(/^\d+m$/);
+    await other.close();
+    await call.close();
   });
 });

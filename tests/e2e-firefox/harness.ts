@@ -108,6 +108,11 @@ export interface Harness {
   records<T = Record<string, unknown>>(store: string): Promise<T[]>;
   /** The `calls` entry the background keeps in storage.session. */
   calls(): Promise<Record<string, CallEntry>>;
+  /**
+   * The ids of the notifications the add-on has put up since launch. Headless Firefox has no
+   * alert service and closes each notification at once, so they are seen by their events.
+   */
+  notifications(): Promise<string[]>;
   /** The tab id of a page opened with open(), as the extension sees it. */
   tabId(page: Page): number;
   /** The session card's frame in a call page, once it is there. */
@@ -165,6 +170,12 @@ export async function launch(
       if (href === 'about:blank') await page.close();
     }
   }
+  await helper.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __notifications: string[] }).__notifications = seen;
+    browser.notifications.onShown.addListener((id) => seen.push(id));
+    browser.notifications.onClosed.addListener((id) => seen.push(id));
+  });
   const inExtension = <T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> =>
     helper.evaluate(fn as (arg: unknown) => T | Promise<T>, arg as unknown) as Promise<T>;
 
@@ -216,6 +227,16 @@ export async function launch(
         const got = await browser.storage.session.get('calls');
         return (got.calls ?? {}) as Record<string, CallEntry>;
       }, null),
+    notifications: () =>
+      inExtension(
+        async () => [
+          ...new Set([
+            ...Object.keys(await browser.notifications.getAll()),
+            ...(window as unknown as { __notifications: string[] }).__notifications,
+          ]),
+        ],
+        null,
+      ),
     tabId(page) {
       const id = tabIds.get(page);
       if (id === undefined) throw new Error('no tab id noted for this page: open it with h.open()');
