@@ -173,8 +173,13 @@ export async function launch(
   await helper.evaluate(() => {
     const seen: string[] = [];
     (window as unknown as { __notifications: string[] }).__notifications = seen;
-    browser.notifications.onShown.addListener((id) => seen.push(id));
-    browser.notifications.onClosed.addListener((id) => seen.push(id));
+    // onShown is Firefox's own; Chrome's types do not have it.
+    const events = browser.notifications as unknown as Record<
+      'onShown' | 'onClosed',
+      { addListener(cb: (id: string) => void): void }
+    >;
+    events.onShown.addListener((id) => seen.push(id));
+    events.onClosed.addListener((id) => seen.push(id));
   });
   const inExtension = <T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> =>
     helper.evaluate(fn as (arg: unknown) => T | Promise<T>, arg as unknown) as Promise<T>;
