@@ -18,6 +18,7 @@ import { type FixtureServer, startFixtureServer } from '../../scripts/lib/fixtur
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIREFOX_BUILD = path.join(ROOT, '.output/firefox-mv3');
 const TMP = path.join(ROOT, '.tmp/e2e-firefox');
+export const certDir = path.join(TMP, 'cert');
 
 export interface CallEntry {
   platform: 'meet' | 'zoom' | 'teams';
@@ -26,7 +27,7 @@ export interface CallEntry {
 }
 
 export async function startServer(): Promise<FixtureServer> {
-  return startFixtureServer(makeCert(path.join(TMP, 'cert')));
+  return startFixtureServer(makeCert(certDir));
 }
 
 export function newProfileDir(): string {
