@@ -4,7 +4,7 @@
 // port 443 goes to the server's port, so nothing a test or a screenshot does reaches the network.
 
 import fs from 'node:fs';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
 
 export function findFirefox(): string {
   const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
@@ -91,4 +91,28 @@ export async function launchFirefox(opts: {
     await browser.close().catch(() => {});
     throw error;
   }
+}
+
+/** An accessible-name selector for puppeteer: `role` keeps it off the <label> itself. */
+export const aria = (role: string, name: string) =>
+  `::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`;
+
+/**
+ * Puts `text` into an input or textarea as one edit (a paste), which Preact sees as an input
+ * event, as the Chromium suite's fill() does. Typing key by key over BiDi is slow for long notes.
+ */
+export async function fill(where: Page | Frame, selector: string, text: string): Promise<void> {
+  const el = (await where.waitForSelector(selector, { timeout: 5_000 })) as ElementHandle<
+    HTMLInputElement | HTMLTextAreaElement
+  > | null;
+  if (!el) throw new Error(`no field ${selector}`);
+  await el.focus();
+  await el.evaluate((node, value) => {
+    const proto =
+      node instanceof HTMLTextAreaElement
+        ? HTMLTextAreaElement.prototype
+        : HTMLInputElement.prototype;
+    Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(node, value);
+    node.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
 }

@@ -10,9 +10,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ElementHandle, Frame, Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import { makeCert } from '../../scripts/lib/cert.ts';
 import { type FirefoxSession, launchFirefox } from '../../scripts/lib/firefox.ts';
+
+export { aria, fill } from '../../scripts/lib/firefox.ts';
+
 import { type FixtureServer, startFixtureServer } from '../../scripts/lib/fixture-server.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -54,30 +57,6 @@ export async function until<T>(
     }
     await sleep(interval);
   }
-}
-
-/** An accessible-name selector for puppeteer: `role` keeps it off the <label> itself. */
-export const aria = (role: string, name: string) =>
-  `::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`;
-
-/**
- * Puts `text` into an input or textarea as one edit (a paste), which Preact sees as an input
- * event. Typing key by key over BiDi is slow and drops characters outside the BMP (emoji).
- */
-export async function fill(where: Page | Frame, selector: string, text: string): Promise<void> {
-  const el = (await where.waitForSelector(selector, { timeout: 5_000 })) as ElementHandle<
-    HTMLInputElement | HTMLTextAreaElement
-  > | null;
-  if (!el) throw new Error(`no field ${selector}`);
-  await el.focus();
-  await el.evaluate((node, value) => {
-    const proto =
-      node instanceof HTMLTextAreaElement
-        ? HTMLTextAreaElement.prototype
-        : HTMLInputElement.prototype;
-    Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(node, value);
-    node.dispatchEvent(new Event('input', { bubbles: true }));
-  }, text);
 }
 
 /** Clicks with real input events (a user gesture), waiting for the element first. */
