@@ -88,7 +88,9 @@ export function createBrowserUi() {
             iconUrl: browser.runtime.getURL('/icon/128.png'),
             title: browser.i18n.getMessage('reflectTitle'),
             message: browser.i18n.getMessage('reflectMessage'),
-            buttons: [{ title: browser.i18n.getMessage('reflectNow') }],
+            ...(import.meta.env.FIREFOX
+              ? {}
+              : { buttons: [{ title: browser.i18n.getMessage('reflectNow') }] }),
           },
         ),
       ]);
