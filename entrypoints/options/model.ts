@@ -1,5 +1,4 @@
 import { computed, signal } from '@preact/signals';
-import type { OnboardingValues } from '@/components/Onboarding';
 import type { FieldError } from '@/components/options/AgreementEditor';
 import type { PendingRestore } from '@/components/options/Backups';
 import { fromInputValue, tzOffsetAt } from '@/components/options/format';
@@ -50,6 +49,7 @@ import type { Mentorship } from '@/lib/records';
 import { createMentorship, editActionItems } from '@/lib/store';
 import { toIsoDate } from '@/lib/time';
 import { computeTrends } from '@/lib/trends';
+import type { OnboardingValues } from '@/models/prep';
 
 // The Mentorships page's state: what IndexedDB holds (reloaded whenever any page writes), which
 // view is open, and the drafts being typed. Everything shown is derived with `computed` from
