@@ -1,13 +1,6 @@
-import { BACKUP_KINDS, type BackupKind, type RestoreMode, type RestorePlan } from '@/lib/backup';
+import { BACKUP_KINDS, type BackupKind, type RestoreMode } from '@/lib/backup';
 import { t } from '@/lib/i18n';
-
-export interface PendingRestore {
-  fileName: string;
-  mode: RestoreMode;
-  plan: RestorePlan;
-  /** Whether applying it would change anything at all. */
-  changes: boolean;
-}
+import type { PendingRestore } from '@/models/options/backups';
 
 export interface BackupsProps {
   pending?: PendingRestore;

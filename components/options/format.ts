@@ -43,21 +43,6 @@ export function toInputValue(at: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** The time a datetime-local value names in local time, or NaN when it names none. */
-export function fromInputValue(value: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!m) return Number.NaN;
-  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-  const date = new Date(y, mo - 1, d, h, mi);
-  // Rolled-over fields (30 February) are no date at all.
-  return date.getMonth() === mo - 1 && date.getDate() === d ? date.getTime() : Number.NaN;
-}
-
-/** Minutes to add to UTC for local time at `at` (the sign lib/time.ts expects). */
-export function tzOffsetAt(at: number): number {
-  return -new Date(Number.isFinite(at) ? at : 0).getTimezoneOffset();
-}
-
 /** Monday 00:00 and Sunday 23:59 (local) of the week holding `at`. */
 export function weekAround(at: number): { from: number; to: number } {
   const d = new Date(at);
