@@ -51,6 +51,19 @@ export function weekAround(at: number): { from: number; to: number } {
   return { from: monday.getTime(), to: sunday.getTime() };
 }
 
+/** A session's length as the History shows it: "45 min", "1 h 5 min", "<1 min". */
+export function formatLength(ms: number): string {
+  const abs = Number.isFinite(ms) ? Math.abs(ms) : 0;
+  const total = Math.round(abs / 60_000);
+  if (total === 0) return abs > 0 ? t('lengthUnderMinute') : t('minutesShort', '0');
+  const hours = Math.floor(total / 60);
+  const minutes = total % 60;
+  if (hours === 0) return t('minutesShort', String(minutes));
+  return minutes === 0
+    ? t('lengthHours', String(hours))
+    : t('lengthHoursMinutes', [String(hours), String(minutes)]);
+}
+
 export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
