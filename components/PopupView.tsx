@@ -108,6 +108,7 @@ export function PopupView(props: {
         notes={prep.notes.value}
         saved={prep.saved.value}
         onTopic={prep.typeTopic}
+        onTopicDone={prep.leaveTopic}
         bookError={prep.bookError.value ?? prep.loadError.value}
         onBook={prep.book}
         onNotes={prep.typeNotes}

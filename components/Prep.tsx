@@ -11,6 +11,8 @@ export interface PrepProps {
   notes: string;
   saved: 'idle' | 'saving' | 'saved';
   onTopic(text: string): void;
+  /** The topic field was left: the text has settled. */
+  onTopicDone?: () => void;
   onNotes(text: string): void;
   /** Book the session at a `datetime-local` value; absent when it is booked already. */
   onBook?: (when: string) => void;
@@ -61,6 +63,7 @@ export function Prep(props: PrepProps) {
           maxLength={500}
           placeholder={t('topicPlaceholder')}
           onInput={(e) => props.onTopic(e.currentTarget.value)}
+          onBlur={props.onTopicDone}
         />
       </label>
       {props.topic && (

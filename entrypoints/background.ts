@@ -1,9 +1,11 @@
 import { db } from '@/lib/db';
+import { describeError } from '@/lib/i18n';
 import { listen, sendToTab } from '@/lib/messages';
+import { assignSession, loadLiveView } from '@/lib/repos/live';
+import { editActionItems } from '@/lib/repos/sessions';
 import { createBrowserUi } from '@/lib/session/browser-ui';
 import { createFocusFeed, NUDGE_NOTIFICATION } from '@/lib/session/focus-feed';
 import { createOrchestrator } from '@/lib/session/orchestrator';
-import { assignSession, editActionItems, loadLiveView } from '@/lib/store';
 
 // Wiring only: browser events in, lib/ decides. Every listener is registered synchronously at
 // start-up, so the events themselves wake a stopped worker.
@@ -76,7 +78,7 @@ export default defineBackground(() => {
         await editActionItems(await db(), msg.sessionId, edit, Date.now());
         return { ok: true };
       } catch (error) {
-        return { ok: false, error: (error as Error).message };
+        return { ok: false, error: describeError(error) };
       }
     },
     whoami: (_msg, sender) => ({ tabId: sender.tabId, windowId: sender.windowId }),

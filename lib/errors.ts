@@ -34,6 +34,9 @@ export const ERROR_PARAMS = {
   'date-invalid': 0,
   'action-item-empty': 0,
   'goal-empty': 0,
+  /** A session holds LIMITS.actionItems items, a mentorship LIMITS.goals goals. */
+  'action-items-full': 1,
+  'goals-full': 1,
   // The schedule.
   'time-invalid': 0,
   'time-past': 0,

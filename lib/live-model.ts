@@ -9,9 +9,9 @@ import { DB_REV_KEY } from './changes';
 import { type FocusState, focusFigures } from './focus';
 import { send } from './messages';
 import type { Mentorship, SessionRecord } from './records';
+import type { LiveView } from './repos/live';
 import type { CallEntry, Calls } from './session/calls';
 import type { Live, LiveInfo, Recent } from './session/orchestrator';
-import type { LiveView } from './store';
 import { DEFAULT_SESSION_MINUTES, sessionTimer } from './timer';
 
 /** Where the records come from and edits go. */

@@ -16,6 +16,7 @@
 // Pure: no clock (times are parameters), no browser APIs.
 
 import type { Answer, Reflection, Role, SessionKind } from './records';
+import { parseDateFields } from './time';
 
 export type QuestionType = 'rating' | 'text' | 'action-items' | 'next-date';
 
@@ -365,18 +366,9 @@ export function newReflection(sessionId: string, role: Role, now: number): Refle
   };
 }
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
+/** A next-session date: a day (YYYY-MM-DD) or a day and time (YYYY-MM-DDTHH:MM). */
 function isDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T([01]\d|2[0-3]):[0-5]\d)?$/.exec(text);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const max = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
-  return day <= max;
+  return parseDateFields(text) !== null;
 }
 
 /**

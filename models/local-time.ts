@@ -1,6 +1,8 @@
 // The browser's local time as forms read and write it (`datetime-local` values) and the zone
 // offset the pure core takes. The core works in UTC with an explicit offset; only pages (and
-// so models) read the local zone. Candidates for lib/time.ts once the restructuring settles.
+// so models) read the local zone. Dates are read by lib/time.ts's one parser.
+
+import { parseDateFields } from '@/lib/time';
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -14,12 +16,9 @@ export function toInputValue(at: number): string {
 
 /** The time a datetime-local value names in local time, or NaN when it names none. */
 export function fromInputValue(value: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!m) return Number.NaN;
-  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-  const date = new Date(y, mo - 1, d, h, mi);
-  // Rolled-over fields (30 February) are no date at all.
-  return date.getMonth() === mo - 1 && date.getDate() === d ? date.getTime() : Number.NaN;
+  const f = parseDateFields(value);
+  if (f?.hour === undefined || f.minute === undefined) return Number.NaN;
+  return new Date(f.year, f.month - 1, f.day, f.hour, f.minute).getTime();
 }
 
 /** Minutes to add to UTC for local time at `at` (the sign lib/time.ts expects). */

@@ -12,11 +12,10 @@
 import { computed, createModel, type ReadonlySignal, signal } from '@preact/signals';
 import type { Db } from '@/lib/db';
 import { t } from '@/lib/i18n';
-import { loadAll } from '@/lib/mentorships';
 import type { Mentorship, SessionRecord } from '@/lib/records';
+import { applyImport, loadAll } from '@/lib/repos/snapshot';
 import { decodePack, encodePack, mailtoUrl, PACK_VERSION, type Pack } from '@/lib/share';
 import { type ImportPlan, planImport } from '@/lib/share-apply';
-import { applyImport } from '@/lib/store';
 import { describe } from './errors';
 
 export interface Include {

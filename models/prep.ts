@@ -1,6 +1,7 @@
 // The popup's preparation: which mentorship, the session to prepare (the next one still
 // scheduled, made when there is none), its topic and the pre-session notes, each saved as it is
-// typed; booking that session when it has no date; the first mentorship, from the popup.
+// typed (a version of the topic is kept once it settles: a pause, leaving the field); booking that
+// session when it has no date; the first mentorship, from the popup.
 //
 // Each choice of mentorship is its own "desk": the session it prepares (a promise while it
 // loads) and its own savers. A keystroke is written through the desk it was typed on, so it
@@ -15,17 +16,10 @@
 import { computed, createModel, signal } from '@preact/signals';
 import { createAutosave, type SaveStatus } from '@/lib/autosave';
 import type { Db } from '@/lib/db';
-import { bookSession } from '@/lib/mentorships';
 import type { Mentorship, Role, SessionRecord } from '@/lib/records';
-import { write } from '@/lib/repos/tx';
-import {
-  createMentorship,
-  getPreNote,
-  listMentorships,
-  nextSession,
-  savePreNote,
-  setTopic,
-} from '@/lib/store';
+import { createMentorship, listMentorships } from '@/lib/repos/mentorships';
+import { getPreNote, savePreNote } from '@/lib/repos/notes';
+import { bookSession, ensurePrepSession, setTopic, settleTopic } from '@/lib/repos/sessions';
 import { describe } from './errors';
 import { fromInputValue } from './local-time';
 
@@ -50,24 +44,6 @@ export interface PrepEnv {
   db: () => Promise<Db>;
   now: () => number;
   remembered: Remembered;
-}
-
-/**
- * The session to prepare: the next one still scheduled, or a new undated one. Stays a small
- * call site so it can become the sessions repository's function once that lands.
- */
-export async function ensurePrepSession(d: Db, m: Mentorship): Promise<SessionRecord> {
-  const next = await nextSession(d, m.id);
-  if (next) return next;
-  const fresh: SessionRecord = {
-    id: crypto.randomUUID(),
-    mentorshipId: m.id,
-    kind: 'regular',
-    status: 'scheduled',
-    actionItems: [],
-  };
-  await write(d, ['sessions'], (tx) => tx.store.put(fresh));
-  return fresh;
 }
 
 export const PrepModel = createModel((env: PrepEnv) => {
@@ -98,7 +74,8 @@ export const PrepModel = createModel((env: PrepEnv) => {
   };
 
   function openDesk(m: Mentorship): Desk {
-    const sessionReady = env.db().then((d) => ensurePrepSession(d, m));
+    // The next session, or a new undated one (the sessions repository makes it).
+    const sessionReady = env.db().then((d) => ensurePrepSession(d, m.id));
     // A failure is reported by `choose`; the savers then have nothing to write to.
     sessionReady.catch(() => {});
     const opened: Desk = {
@@ -179,6 +156,20 @@ export const PrepModel = createModel((env: PrepEnv) => {
       topicDraft.value = text;
       desk.typed.topic = true;
       desk.topic.push(text);
+    },
+    /** The topic field was left: its text is kept as a version once written (lib/rules/topic.ts). */
+    async leaveTopic() {
+      const mine = desk;
+      if (!mine?.typed.topic) return;
+      try {
+        await mine.topic.flush();
+        const s = await mine.session;
+        const next = await settleTopic(await env.db(), s.id);
+        if (desk === mine) session.value = next;
+      } catch (error) {
+        // Only the version is missing; the text itself was saved as it was typed.
+        console.error('Mentor Companion: could not keep the topic version', error);
+      }
     },
     typeNotes(text: string) {
       if (!desk) return;

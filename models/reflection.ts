@@ -15,7 +15,6 @@ import { computed, createModel, signal } from '@preact/signals';
 import { createAutosave, type SaveStatus } from '@/lib/autosave';
 import type { Db } from '@/lib/db';
 import { t } from '@/lib/i18n';
-import { bookSession, dismissReflection } from '@/lib/mentorships';
 import type {
   Answer,
   Mentorship,
@@ -33,8 +32,10 @@ import {
   setAnswer,
   viewReflection,
 } from '@/lib/reflection';
+import { getMentorship } from '@/lib/repos/mentorships';
+import { getReflection, saveReflection } from '@/lib/repos/reflections';
+import { bookSession, dismissReflection, getSession } from '@/lib/repos/sessions';
 import { suggestNextSession } from '@/lib/schedule';
-import { getReflection, saveReflection } from '@/lib/store';
 import { describe } from './errors';
 import { toInputValue } from './local-time';
 
@@ -188,14 +189,14 @@ export const ReflectionModel = createModel((sessionId: string, env: ReflectionEn
 
   async function load(forRole?: Role) {
     const d = await env.db();
-    const s = await d.get('sessions', sessionId);
+    const s = await getSession(d, sessionId);
     if (!s) {
       error.value = t('reflectionGone');
       readOnly.value = true;
       loaded.value = true;
       return;
     }
-    const m = s.mentorshipId ? await d.get('mentorships', s.mentorshipId) : undefined;
+    const m = s.mentorshipId ? await getMentorship(d, s.mentorshipId) : undefined;
     const who = forRole ?? m?.myRole ?? role.value;
     const stored = await getReflection(d, sessionId, who);
     session.value = s;

@@ -4,7 +4,8 @@
 import { createModel, signal } from '@preact/signals';
 import type { Db } from '@/lib/db';
 import type { SessionRecord } from '@/lib/records';
-import { listMentorships, unreflectedSessions } from '@/lib/store';
+import { listMentorships } from '@/lib/repos/mentorships';
+import { unreflectedSessions } from '@/lib/repos/reflections';
 
 export interface ToReflect {
   session: SessionRecord;

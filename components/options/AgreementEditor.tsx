@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { SaveStatus } from '@/lib/autosave';
 import { t } from '@/lib/i18n';
-import type { AgreementDraft } from '@/lib/mentorships';
 import type { MentorshipType } from '@/lib/records';
+import type { AgreementDraft } from '@/lib/rules/agreement';
 import type { FieldError } from '@/models/options/agreement';
 import { roleName } from './format';
 

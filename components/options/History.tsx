@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n';
-import type { HistoryRow, HistoryState } from '@/lib/mentorships';
+import type { HistoryRow, HistoryState } from '@/lib/rules/history';
 import { formatLength, formatWhen } from './format';
 
 export interface HistoryProps {

@@ -1,6 +1,6 @@
 import type { SaveStatus } from '@/lib/autosave';
 import { t } from '@/lib/i18n';
-import type { SettingsDraft } from '@/lib/mentorships';
+import type { SettingsDraft } from '@/lib/rules/settings';
 import type { SettingsError } from '@/models/options/settings';
 
 export interface SettingsFormProps {

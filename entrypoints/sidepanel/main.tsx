@@ -8,7 +8,8 @@ import { NoCall } from '@/components/ToReflectList';
 import { db } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { createLiveModel, type LiveModel, type LiveSource } from '@/lib/live-model';
-import { editActionItems, loadLiveView } from '@/lib/store';
+import { loadLiveView } from '@/lib/repos/live';
+import { editActionItems } from '@/lib/repos/sessions';
 import { ReflectionModel } from '@/models/reflection';
 import { ToReflectModel } from '@/models/to-reflect';
 

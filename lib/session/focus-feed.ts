@@ -14,6 +14,7 @@ import {
   focusFigures,
   startFocus,
 } from '../focus';
+import { settingsItem } from '../storage/items';
 import { formatClock } from '../time';
 import { type Live, type LiveInfo, readState, serial } from './orchestrator';
 
@@ -30,15 +31,7 @@ export interface Settings {
 }
 
 export async function readSettings(): Promise<Settings> {
-  const { settings } = (await browser.storage.local.get('settings')) as {
-    settings?: Partial<Settings>;
-  };
-  const grace = Number(settings?.graceSeconds);
-  return {
-    graceSeconds:
-      Number.isFinite(grace) && grace >= 1 && grace <= 3600 ? grace : DEFAULT_GRACE_SECONDS,
-    nudges: settings?.nudges !== false,
-  };
+  return settingsItem.get();
 }
 
 async function readFocus(sessionId: string): Promise<FocusState | undefined> {

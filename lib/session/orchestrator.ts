@@ -8,7 +8,7 @@
 import { db } from '../db';
 import type { Detected } from '../platforms/types';
 import type { Platform, SessionRecord } from '../records';
-import { endLiveSession, startLiveSession } from '../store';
+import { endLiveSession, startLiveSession } from '../repos/live';
 import { applyReport, type CallEntry, type Calls, type Effect } from './calls';
 import { prefixedKey } from './links';
 

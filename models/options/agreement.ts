@@ -9,21 +9,18 @@
 
 import { computed, createModel, signal } from '@preact/signals';
 import { createAutosave, type SaveStatus } from '@/lib/autosave';
+import { describeError } from '@/lib/i18n';
+import type { Mentorship } from '@/lib/records';
+import { addGoal, deleteGoal, setGoalDone, updateMentorship } from '@/lib/repos/mentorships';
+import { editActionItems } from '@/lib/repos/sessions';
+import { actionItemGroups } from '@/lib/rules/action-items';
 import {
   type AgreementDraft,
-  actionItemGroups,
-  addGoal,
   agreementDraftOf,
   checkGoalText,
-  deleteGoal,
   type MentorshipEdit,
   readAgreementDraft,
-  setGoalDone,
-  updateMentorship,
-} from '@/lib/mentorships';
-import type { Mentorship } from '@/lib/records';
-import { editActionItems } from '@/lib/store';
-import { describeText } from '../errors';
+} from '@/lib/rules/agreement';
 import type { OptionsContext } from './context';
 
 /** The field that stops the agreement from saving, and why. */
@@ -109,7 +106,7 @@ export const AgreementModel = createModel((ctx: OptionsContext) => {
         typed.value = {
           ...shown,
           draft: next,
-          error: { field: read.field, message: describeText(read.message) },
+          error: { field: read.field, message: describeError(read.error) },
         };
         return;
       }
@@ -119,7 +116,7 @@ export const AgreementModel = createModel((ctx: OptionsContext) => {
     async addGoal(text: string): Promise<boolean> {
       const problem = checkGoalText(text);
       if (problem) {
-        goalError.value = describeText(problem);
+        goalError.value = describeError(problem);
         return false;
       }
       goalError.value = undefined;

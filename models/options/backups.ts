@@ -17,7 +17,7 @@ import {
 } from '@/lib/backup';
 import { UserError } from '@/lib/errors';
 import { t } from '@/lib/i18n';
-import { loadAll, restoreBackup } from '@/lib/mentorships';
+import { loadAll, restoreBackup } from '@/lib/repos/snapshot';
 import { toIsoDate } from '@/lib/time';
 import { describe } from '../errors';
 import { tzOffsetAt } from '../local-time';

@@ -6,11 +6,11 @@ import { computed, createModel, signal } from '@preact/signals';
 import {
   bookSession,
   dismissReflection,
-  historyOf,
   rescheduleSession,
-  scheduleOf,
   setLastSession,
-} from '@/lib/mentorships';
+} from '@/lib/repos/sessions';
+import { historyOf } from '@/lib/rules/history';
+import { scheduleOf } from '@/lib/rules/schedule';
 import { fromInputValue, tzOffsetAt } from '../local-time';
 import type { OptionsContext } from './context';
 

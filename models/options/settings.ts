@@ -4,9 +4,9 @@
 
 import { createModel, signal } from '@preact/signals';
 import { createAutosave, type SaveStatus } from '@/lib/autosave';
-import { readSettingsDraft, type SettingsDraft } from '@/lib/mentorships';
+import { describeError } from '@/lib/i18n';
+import { readSettingsDraft, type SettingsDraft, settingsDraftOf } from '@/lib/rules/settings';
 import type { Item, Settings } from '@/lib/storage/items';
-import { describeText } from '../errors';
 
 export interface SettingsError {
   field: keyof SettingsDraft;
@@ -35,12 +35,7 @@ export const SettingsModel = createModel((env: SettingsEnv) => {
     error,
     saved,
     async load() {
-      const s = await env.settings.get();
-      draft.value = {
-        graceSeconds: String(s.graceSeconds),
-        nudges: s.nudges,
-        defaultSessionMinutes: String(s.defaultSessionMinutes),
-      };
+      draft.value = settingsDraftOf(await env.settings.get());
     },
     edit(patch: Partial<SettingsDraft>) {
       const current = draft.value;
@@ -49,7 +44,7 @@ export const SettingsModel = createModel((env: SettingsEnv) => {
       draft.value = next;
       const read = readSettingsDraft(next);
       if (!read.ok) {
-        error.value = { field: read.field, message: describeText(read.message) };
+        error.value = { field: read.field, message: describeError(read.error) };
         return;
       }
       error.value = undefined;

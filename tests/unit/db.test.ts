@@ -9,7 +9,9 @@ import { IDBFactory } from 'fake-indexeddb';
 import { type IDBPDatabase, openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, DB_VERSION, type Db, db, MIGRATIONS, openDb } from '../../lib/db';
-import { getPreNote, listMentorships, nextSession, notesOf } from '../../lib/store';
+import { listMentorships } from '../../lib/repos/mentorships';
+import { getPreNote, notesOf } from '../../lib/repos/notes';
+import { nextSession } from '../../lib/repos/sessions';
 import type { DbFixture } from './db-fixtures/types';
 
 const modules = import.meta.glob<{ fixture: DbFixture }>('./db-fixtures/v*.ts', { eager: true });
@@ -49,7 +51,7 @@ async function versionOf(name: string): Promise<number | undefined> {
   return (await indexedDB.databases()).find((info) => info.name === name)?.version;
 }
 
-/** Everything lib/store.ts must read back from a fixture's data at the newest version. */
+/** Everything the repositories must read back from a fixture's data at the newest version. */
 async function expectReadable(d: Db, fixture: DbFixture) {
   const { expected } = fixture;
   const listed = await listMentorships(d);

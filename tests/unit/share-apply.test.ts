@@ -3,6 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDb, DB_VERSION, type Db, openDb } from '../../lib/db';
 import type { Mentorship, Note, SessionRecord } from '../../lib/records';
+import { createMentorship } from '../../lib/repos/mentorships';
+import { getPreNote } from '../../lib/repos/notes';
+import { applyImport } from '../../lib/repos/snapshot';
 import { decodePack, encodePack, type Pack } from '../../lib/share';
 import {
   type ImportContext,
@@ -11,7 +14,6 @@ import {
   packNotesText,
   planImport,
 } from '../../lib/share-apply';
-import { applyImport, createMentorship, getPreNote } from '../../lib/store';
 
 const DAY = 24 * 3600 * 1000;
 /** 2026-11-03 10:00 UTC. */

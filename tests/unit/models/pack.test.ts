@@ -2,8 +2,9 @@ import { signal } from '@preact/signals';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../../lib/db';
 import type { Mentorship, SessionRecord } from '../../../lib/records';
+import { createMentorship } from '../../../lib/repos/mentorships';
+import { getPreNote } from '../../../lib/repos/notes';
 import { decodePack, encodePack, SHARE_TEXT } from '../../../lib/share';
-import { createMentorship, getPreNote } from '../../../lib/store';
 import { buildPack, PackModel } from '../../../models/pack';
 import { clock, DAY, freshDb, NOW, useLocale } from './setup';
 

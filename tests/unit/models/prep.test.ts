@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../../lib/db';
 import type { Mentorship } from '../../../lib/records';
+import { createMentorship } from '../../../lib/repos/mentorships';
+import { getPreNote } from '../../../lib/repos/notes';
 import { dbRevItem, popupMentorshipItem } from '../../../lib/storage/items';
-import { createMentorship, getPreNote } from '../../../lib/store';
 import { toInputValue } from '../../../models/local-time';
-import { ensurePrepSession, type OnboardingValues, PrepModel } from '../../../models/prep';
+import { type OnboardingValues, PrepModel } from '../../../models/prep';
 import { clock, DAY, freshDb, NOW, useLocale } from './setup';
 
 let d: Db;
@@ -144,13 +145,31 @@ describe('PrepModel', () => {
     const ana = await mentorship('Ana');
     await d.clear('sessions');
     const rev = await dbRevItem.get();
-    const s = await ensurePrepSession(d, ana);
-    expect(s).toMatchObject({ mentorshipId: ana.id, kind: 'regular', status: 'scheduled' });
-    expect(s.scheduledAt).toBeUndefined();
-    expect(await d.get('sessions', s.id)).toEqual(s);
+    const prep = newPrep();
+    await prep.load();
+    const s = prep.session.value;
+    expect(s).toMatchObject({ mentorshipId: ana.id, status: 'scheduled' });
+    expect(s?.scheduledAt).toBeUndefined();
+    expect(await d.get('sessions', s?.id ?? '')).toEqual(s);
     expect(await dbRevItem.get()).not.toBe(rev);
-    // Asked again: the same session.
-    expect((await ensurePrepSession(d, ana)).id).toBe(s.id);
+    // Opened again: the same session.
+    const again = newPrep();
+    await again.load();
+    expect(again.session.value?.id).toBe(s?.id);
+  });
+
+  it('keeps a version of the topic once the field is left, not per keystroke', async () => {
+    await mentorship('Ana');
+    const prep = newPrep();
+    await prep.load();
+    const id = prep.session.value?.id ?? '';
+    for (const text of ['C', 'Ca', 'Career', 'Career planning']) prep.typeTopic(text);
+    await prep.flush();
+    expect((await d.get('sessions', id))?.topic?.history).toEqual([]);
+    await prep.leaveTopic();
+    const topic = (await d.get('sessions', id))?.topic;
+    expect(topic?.history.map((v) => v.text)).toEqual(['Career planning']);
+    expect(prep.session.value?.topic).toEqual(topic);
   });
 
   it('books the undated session it prepares; a time gone by is refused with its sentence', async () => {

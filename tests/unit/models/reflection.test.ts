@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../../lib/db';
 import type { Reflection, SessionRecord } from '../../../lib/records';
+import { createMentorship } from '../../../lib/repos/mentorships';
 import { suggestNextSession } from '../../../lib/schedule';
-import { createMentorship } from '../../../lib/store';
 import { toInputValue } from '../../../models/local-time';
 import { ReflectionModel } from '../../../models/reflection';
 import { clock, DAY, freshDb, MIN, NOW, useLocale } from './setup';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Db } from '../../../lib/db';
 import type { SessionRecord } from '../../../lib/records';
-import { createMentorship } from '../../../lib/store';
+import { createMentorship } from '../../../lib/repos/mentorships';
 import { ToReflectModel } from '../../../models/to-reflect';
 import { DAY, freshDb, NOW } from './setup';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../../../lib/db';
-import { updateMentorship } from '../../../../lib/mentorships';
 import type { SessionRecord } from '../../../../lib/records';
+import { updateMentorship } from '../../../../lib/repos/mentorships';
 import { freshDb, NOW, useLocale } from '../setup';
 import { mentorshipIn, page } from './page';
 

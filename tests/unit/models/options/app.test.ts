@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../../../lib/db';
-import { createMentorship } from '../../../../lib/store';
+import { createMentorship } from '../../../../lib/repos/mentorships';
 import { toInputValue } from '../../../../models/local-time';
 import { hashOf, parseHash, type View } from '../../../../models/options/app';
 import { DAY, freshDb, NOW, settle, useLocale } from '../setup';

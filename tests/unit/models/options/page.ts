@@ -1,8 +1,8 @@
 // An options page over a fresh database, as the model tests build it.
 import type { Db } from '../../../../lib/db';
 import type { Mentorship } from '../../../../lib/records';
+import { createMentorship } from '../../../../lib/repos/mentorships';
 import { settingsItem } from '../../../../lib/storage/items';
-import { createMentorship } from '../../../../lib/store';
 import { OptionsModel } from '../../../../models/options/app';
 import { clock, DAY, NOW } from '../setup';
 

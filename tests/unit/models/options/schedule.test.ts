@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../../../lib/db';
-import { SCHEDULE_TEXT } from '../../../../lib/mentorships';
 import type { SessionRecord } from '../../../../lib/records';
 import { toInputValue } from '../../../../models/local-time';
 import { DAY, freshDb, NOW, useLocale } from '../setup';
@@ -29,7 +28,7 @@ describe('ScheduleModel', () => {
     const { schedule } = await opened();
     expect(schedule.state.value?.needsScheduling).toBe(true);
     expect(await schedule.book(toInputValue(NOW - DAY))).toBe(false);
-    expect(schedule.error.value).toEqual({ where: 'book', message: SCHEDULE_TEXT.past });
+    expect(schedule.error.value).toEqual({ where: 'book', message: t('error_time_past') });
     expect(await schedule.book(toInputValue(NOW + 2 * DAY))).toBe(true);
     expect(schedule.error.value).toBeUndefined();
     expect(schedule.state.value?.needsScheduling).toBe(false);
@@ -42,7 +41,7 @@ describe('ScheduleModel', () => {
     const { schedule } = await opened(thursday);
     const id = schedule.state.value?.booked[0]?.id ?? '';
     expect(await schedule.reschedule(id, toInputValue(thursday + 7 * DAY))).toBe(false);
-    expect(schedule.error.value).toEqual({ where: id, message: SCHEDULE_TEXT.otherWeek });
+    expect(schedule.error.value).toEqual({ where: id, message: t('error_other_week') });
     expect(await schedule.reschedule(id, toInputValue(thursday + DAY))).toBe(true);
     expect((await d.get('sessions', id))?.scheduledAt).toBe(thursday + DAY);
   });

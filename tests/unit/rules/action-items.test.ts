@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { ActionItem, SessionRecord } from '../../../lib/records';
+import { actionItemGroups, applyActionItemEdit } from '../../../lib/rules/action-items';
+import { expectUserError } from '../sentences';
+
+const DAY = 86_400_000;
+const MIN = 60_000;
+// Wednesday 11 March 2026, 10:00 UTC.
+const NOW = Date.UTC(2026, 2, 11, 10, 0);
+
+describe('applyActionItemEdit', () => {
+  const read: ActionItem = { id: 'r', text: 'Read chapter 3', createdAt: NOW - DAY };
+
+  it('adds an item, trimmed, after the others', () => {
+    expect(applyActionItemEdit([read], { add: '  Send the article ' }, NOW, 'new')).toEqual([
+      read,
+      { id: 'new', text: 'Send the article', createdAt: NOW },
+    ]);
+  });
+
+  it('ticks an item off, and back on without a doneAt', () => {
+    const [done] = applyActionItemEdit([read], { toggle: 'r' }, NOW, 'unused');
+    expect(done).toEqual({ ...read, doneAt: NOW });
+    const [undone] = applyActionItemEdit([done as ActionItem], { toggle: 'r' }, NOW + MIN, 'x');
+    expect(undone).toEqual(read);
+    expect(Object.keys(undone ?? {})).not.toContain('doneAt');
+  });
+
+  it('changes nothing for an id it does not hold', () => {
+    expect(applyActionItemEdit([read], { toggle: 'gone' }, NOW, 'x')).toEqual([read]);
+  });
+
+  it.each([
+    [{ add: '   ' }, [], 'action-item-empty', 'Write the action item first.'],
+    [
+      { add: 'x'.repeat(2001) },
+      [],
+      'text-too-long',
+      'That text is too long; 2,000 characters at most.',
+    ],
+    [
+      { add: 'One more' },
+      Array.from({ length: 200 }, (_, i) => ({ ...read, id: String(i) })),
+      'action-items-full',
+      'This session already has 200 action items, the most it can hold; tick off or remove some first.',
+    ],
+  ] as const)('refuses %j', (edit, items, code, sentence) => {
+    let error: unknown;
+    try {
+      applyActionItemEdit(items, edit, NOW, 'x');
+    } catch (e) {
+      error = e;
+    }
+    expectUserError(error, code, sentence);
+  });
+});
+
+describe('action item groups', () => {
+  const s = (over: Partial<SessionRecord> & { id: string }): SessionRecord => ({
+    mentorshipId: 'm',
+    kind: 'regular',
+    status: 'ended',
+    actionItems: [],
+    ...over,
+  });
+
+  it('groups action items by session: open groups first, open items first', () => {
+    const item = (id: string, done: boolean) => ({
+      id,
+      text: id,
+      createdAt: 0,
+      ...(done ? { doneAt: 1 } : {}),
+    });
+    const groups = actionItemGroups('m', [
+      s({ id: 'all-done', startedAt: NOW - DAY, actionItems: [item('d1', true)] }),
+      s({ id: 'older-open', startedAt: NOW - 3 * DAY, actionItems: [item('o1', false)] }),
+      s({
+        id: 'mixed',
+        startedAt: NOW - 2 * DAY,
+        actionItems: [item('m1', true), item('m2', false), item('m3', true), item('m4', false)],
+      }),
+      s({ id: 'none', startedAt: NOW }),
+      s({
+        id: 'next',
+        status: 'scheduled',
+        scheduledAt: NOW + DAY,
+        actionItems: [item('n1', false)],
+      }),
+      s({ id: 'other', mentorshipId: 'x', actionItems: [item('x1', false)] }),
+    ]);
+    expect(groups.map((g) => [g.session.id, g.open, g.upcoming])).toEqual([
+      ['next', 1, true],
+      ['mixed', 2, false],
+      ['older-open', 1, false],
+      ['all-done', 0, false],
+    ]);
+    expect(groups[1]?.items.map((a) => a.id)).toEqual(['m2', 'm4', 'm1', 'm3']);
+  });
+});
