@@ -107,6 +107,7 @@ export function PopupView(props: {
         topicDraft={prep.topicDraft.value}
         notes={prep.notes.value}
         saved={prep.saved.value}
+        saveError={prep.saveError.value}
         onTopic={prep.typeTopic}
         onTopicDone={prep.leaveTopic}
         bookError={prep.bookError.value ?? prep.loadError.value}

@@ -10,6 +10,8 @@ export interface PrepProps {
   topicDraft: string;
   notes: string;
   saved: 'idle' | 'saving' | 'saved';
+  /** Why what was typed could not be saved; shown instead of "Saved". */
+  saveError?: string;
   onTopic(text: string): void;
   /** The topic field was left: the text has settled. */
   onTopicDone?: () => void;
@@ -84,9 +86,15 @@ export function Prep(props: PrepProps) {
           onInput={(e) => props.onNotes(e.currentTarget.value)}
         />
       </label>
-      <p class="muted small" aria-live="polite" data-testid="save-status">
-        {props.saved === 'saving' ? t('saving') : props.saved === 'saved' ? t('saved') : '\u00a0'}
-      </p>
+      {props.saveError ? (
+        <p class="error small" role="alert" data-testid="save-status">
+          {props.saveError}
+        </p>
+      ) : (
+        <p class="muted small" aria-live="polite" data-testid="save-status">
+          {props.saved === 'saving' ? t('saving') : props.saved === 'saved' ? t('saved') : '\u00a0'}
+        </p>
+      )}
     </section>
   );
 }

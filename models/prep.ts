@@ -56,6 +56,8 @@ export const PrepModel = createModel((env: PrepEnv) => {
   const onboardingError = signal<string | undefined>(undefined);
   const bookError = signal<string | undefined>(undefined);
   const loadError = signal<string | undefined>(undefined);
+  /** Why the last keystrokes could not be written (too long, the disk full); cleared by a save. */
+  const saveError = signal<string | undefined>(undefined);
 
   /** Nothing set up yet: the popup shows the first-run form. */
   const onboarding = computed(() => mentorships.value !== undefined && !current.value);
@@ -73,6 +75,17 @@ export const PrepModel = createModel((env: PrepEnv) => {
     saved.value = s;
   };
 
+  /** A write of what was typed, saying why when it is refused (the saver itself only logs). */
+  async function saving(write: () => Promise<unknown>) {
+    try {
+      await write();
+      saveError.value = undefined;
+    } catch (error) {
+      saveError.value = describe(error);
+      throw error;
+    }
+  }
+
   function openDesk(m: Mentorship): Desk {
     // The next session, or a new undated one (the sessions repository makes it).
     const sessionReady = env.db().then((d) => ensurePrepSession(d, m.id));
@@ -82,15 +95,23 @@ export const PrepModel = createModel((env: PrepEnv) => {
       mentorship: m,
       session: sessionReady,
       typed: { topic: false, notes: false },
-      notes: createAutosave<string>(async (text) => {
-        const s = await sessionReady;
-        await savePreNote(await env.db(), s, 'mentee', text, env.now());
-      }, onStatus),
-      topic: createAutosave<string>(async (text) => {
-        const s = await sessionReady;
-        const next = await setTopic(await env.db(), s.id, text, m.myRole, env.now());
-        if (desk === opened) session.value = next;
-      }, onStatus),
+      notes: createAutosave<string>(
+        (text) =>
+          saving(async () => {
+            const s = await sessionReady;
+            await savePreNote(await env.db(), s, 'mentee', text, env.now());
+          }),
+        onStatus,
+      ),
+      topic: createAutosave<string>(
+        (text) =>
+          saving(async () => {
+            const s = await sessionReady;
+            const next = await setTopic(await env.db(), s.id, text, m.myRole, env.now());
+            if (desk === opened) session.value = next;
+          }),
+        onStatus,
+      ),
     };
     desks.push(opened);
     return opened;
@@ -136,6 +157,7 @@ export const PrepModel = createModel((env: PrepEnv) => {
     onboardingError,
     bookError,
     loadError,
+    saveError,
 
     /** Opens on the mentorship shown last, or the first one. */
     async load() {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../../lib/db';
+import { LIMITS } from '../../../lib/limits';
 import type { Mentorship } from '../../../lib/records';
 import { createMentorship } from '../../../lib/repos/mentorships';
 import { getPreNote } from '../../../lib/repos/notes';
@@ -156,6 +157,19 @@ describe('PrepModel', () => {
     const again = newPrep();
     await again.load();
     expect(again.session.value?.id).toBe(s?.id);
+  });
+
+  it('says so when what was typed is refused, until a save goes through', async () => {
+    await mentorship('Ana');
+    const prep = newPrep();
+    await prep.load();
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    prep.typeNotes('x'.repeat(LIMITS.note + 1));
+    await prep.flush();
+    expect(prep.saveError.value).toBe(t('error_text_too_long', LIMITS.note.toLocaleString('en')));
+    prep.typeNotes('Shorter');
+    await prep.flush();
+    expect(prep.saveError.value).toBeUndefined();
   });
 
   it('keeps a version of the topic once the field is left, not per keystroke', async () => {
