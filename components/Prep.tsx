@@ -11,7 +11,11 @@ export interface PrepProps {
   topicDraft: string;
   notes: string;
   saved: SaveStatus;
+  /** Why what was typed could not be saved; shown instead of "Saved". */
+  saveError?: string;
   onTopic(text: string): void;
+  /** The topic field was left: the text has settled. */
+  onTopicDone?: () => void;
   onNotes(text: string): void;
   /** Book the session at a `datetime-local` value; absent when it is booked already. */
   onBook?: (when: string) => void;
@@ -62,6 +66,7 @@ export function Prep(props: PrepProps) {
           maxLength={500}
           placeholder={t('topicPlaceholder')}
           onInput={(e) => props.onTopic(e.currentTarget.value)}
+          onBlur={props.onTopicDone}
         />
       </label>
       {props.topic && (
@@ -82,15 +87,21 @@ export function Prep(props: PrepProps) {
           onInput={(e) => props.onNotes(e.currentTarget.value)}
         />
       </label>
-      <p class="muted small" aria-live="polite" data-testid="save-status">
-        {props.saved === 'saving'
-          ? t('saving')
-          : props.saved === 'saved'
-            ? t('saved')
-            : props.saved === 'failed'
-              ? t('saveFailed')
-              : '\u00a0'}
-      </p>
+      {props.saveError ? (
+        <p class="error small" role="alert" data-testid="save-status">
+          {props.saveError}
+        </p>
+      ) : (
+        <p class="muted small" aria-live="polite" data-testid="save-status">
+          {props.saved === 'saving'
+            ? t('saving')
+            : props.saved === 'saved'
+              ? t('saved')
+              : props.saved === 'failed'
+                ? t('saveFailed')
+                : '\u00a0'}
+        </p>
+      )}
     </section>
   );
 }

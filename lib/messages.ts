@@ -4,6 +4,7 @@
 // returned Promise; through webextension-polyfill both take a returned Promise, and returning
 // `undefined` leaves a message to other listeners.
 
+import type { WireError } from './errors';
 import type { DetectionCheck } from './platforms/check';
 import type { Detected } from './platforms/types';
 import type { Platform } from './records';
@@ -62,8 +63,8 @@ export interface Replies {
   'call-ping': { platform: Platform; state: Detected; meetingKey?: string; presenting?: boolean };
   /** From the content script of a call platform's page; `report` is the copyable text. */
   'detect-check': { check: DetectionCheck; report: string };
-  'manual-start': { ok: boolean; error?: string };
-  'manual-end': { ok: boolean; error?: string };
+  'manual-start': { ok: boolean; error?: WireError };
+  'manual-end': { ok: boolean; error?: WireError };
   assign: { ok: boolean };
   'companion-tab': { ok: true };
   'toggle-card': { ok: true };

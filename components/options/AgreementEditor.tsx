@@ -3,12 +3,8 @@ import type { SaveStatus } from '@/lib/autosave';
 import { t } from '@/lib/i18n';
 import type { MentorshipType } from '@/lib/records';
 import type { AgreementDraft } from '@/lib/rules/agreement';
+import type { FieldError } from '@/models/options/agreement';
 import { roleName } from './format';
-
-export interface FieldError {
-  field: keyof AgreementDraft;
-  message: string;
-}
 
 export interface AgreementEditorProps {
   draft: AgreementDraft;

@@ -1,14 +1,7 @@
-import type { RestoreMode, RestorePlan } from '@/lib/backup/format';
+import type { RestoreMode } from '@/lib/backup/format';
 import { BACKUP_KINDS, type BackupKind } from '@/lib/backup/schema';
 import { t } from '@/lib/i18n';
-
-export interface PendingRestore {
-  fileName: string;
-  mode: RestoreMode;
-  plan: RestorePlan;
-  /** Whether applying it would change anything at all. */
-  changes: boolean;
-}
+import type { PendingRestore } from '@/models/options/backups';
 
 export interface BackupsProps {
   pending?: PendingRestore;

@@ -1,10 +1,11 @@
 import type { SaveStatus } from '@/lib/autosave';
 import { t } from '@/lib/i18n';
 import type { SettingsDraft } from '@/lib/rules/settings';
+import type { SettingsError } from '@/models/options/settings';
 
 export interface SettingsFormProps {
   draft: SettingsDraft;
-  error?: { field: keyof SettingsDraft; message: string };
+  error?: SettingsError;
   saved: SaveStatus;
   onChange(patch: Partial<SettingsDraft>): void;
 }

@@ -3,7 +3,6 @@
 
 import { t } from '@/lib/i18n';
 import type { Role } from '@/lib/records';
-import { parseDateFields } from '@/lib/time';
 
 /** A message, or `fallback` while the key has no translation (t() shows missing keys as is). */
 export function tOr(key: string, fallback: string): string {
@@ -44,24 +43,25 @@ export function toInputValue(at: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** The time a datetime-local value names in local time, or NaN when it names none. */
-export function fromInputValue(value: string): number {
-  const f = parseDateFields(value);
-  if (f?.hour === undefined || f.minute === undefined) return Number.NaN;
-  return new Date(f.year, f.month - 1, f.day, f.hour, f.minute).getTime();
-}
-
-/** Minutes to add to UTC for local time at `at` (the sign lib/time.ts expects). */
-export function tzOffsetAt(at: number): number {
-  return -new Date(Number.isFinite(at) ? at : 0).getTimezoneOffset();
-}
-
 /** Monday 00:00 and Sunday 23:59 (local) of the week holding `at`. */
 export function weekAround(at: number): { from: number; to: number } {
   const d = new Date(at);
   const monday = new Date(d.getFullYear(), d.getMonth(), d.getDate() - ((d.getDay() + 6) % 7));
   const sunday = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + 6, 23, 59);
   return { from: monday.getTime(), to: sunday.getTime() };
+}
+
+/** A session's length as the History shows it: "45 min", "1 h 5 min", "<1 min". */
+export function formatLength(ms: number): string {
+  const abs = Number.isFinite(ms) ? Math.abs(ms) : 0;
+  const total = Math.round(abs / 60_000);
+  if (total === 0) return abs > 0 ? t('lengthUnderMinute') : t('minutesShort', '0');
+  const hours = Math.floor(total / 60);
+  const minutes = total % 60;
+  if (hours === 0) return t('minutesShort', String(minutes));
+  return minutes === 0
+    ? t('lengthHours', String(hours))
+    : t('lengthHoursMinutes', [String(hours), String(minutes)]);
 }
 
 export function percent(share: number): string {

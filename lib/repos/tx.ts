@@ -21,7 +21,14 @@ export async function write<const S extends Store[], T>(
   stores: S,
   change: (tx: WriteTx<S>, unchanged: () => void) => Promise<T>,
 ): Promise<T> {
-  const tx = d.transaction(stores, 'readwrite');
+  let tx: WriteTx<S>;
+  try {
+    tx = d.transaction(stores, 'readwrite');
+  } catch (error) {
+    // A closed connection, or one another version of the extension holds open.
+    console.error('Mentor Companion: a write could not start', error);
+    throw fromStorageFailure(error);
+  }
   let result: T;
   let changed = true;
   try {

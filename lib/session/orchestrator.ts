@@ -6,6 +6,7 @@
 // of reports cannot interleave their read-modify-write steps.
 
 import { db } from '../db';
+import { toWire, UserError } from '../errors';
 import type { Detected } from '../platforms/types';
 import type { Platform, SessionRecord } from '../records';
 import { endLiveSession, startLiveSession } from '../repos/live';
@@ -172,7 +173,7 @@ export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
         if (!platform) {
           return {
             ok: false,
-            error: 'Open your call in Google Meet, Zoom or Teams in this tab first.',
+            error: toWire(new UserError('no-call-tab')),
           };
         }
         const { live } = await readState();
@@ -186,7 +187,7 @@ export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
         const { calls } = await readState();
         const entry = calls[String(tabId)];
         if (entry?.state !== 'in-call')
-          return { ok: false, error: 'No session is live in this tab.' };
+          return { ok: false, error: toWire(new UserError('no-live-session')) };
         await apply({ tabId, platform: entry.platform, state: 'ended', at: now(), manual: true });
         return { ok: true };
       }),

@@ -290,7 +290,7 @@ describe('a session started by hand', () => {
     const o = createOrchestrator(hooks, now);
     expect(await o.manualStart(TAB, pageAt(url))).toEqual({
       ok: false,
-      error: 'Open your call in Google Meet, Zoom or Teams in this tab first.',
+      error: { code: 'no-call-tab', params: [] },
     });
     expect(started).not.toHaveBeenCalled();
     expect(await readState()).toEqual({ calls: {}, live: {} });
@@ -338,13 +338,19 @@ describe('a session started by hand', () => {
   it('ends by hand, and refuses to end where nothing is live', async () => {
     const { hooks, ended } = recordingHooks();
     const o = createOrchestrator(hooks, now);
-    expect(await o.manualEnd(TAB)).toEqual({ ok: false, error: 'No session is live in this tab.' });
+    expect(await o.manualEnd(TAB)).toEqual({
+      ok: false,
+      error: { code: 'no-live-session', params: [] },
+    });
     await o.manualStart(TAB, pageAt('https://teams.microsoft.com/v2/'));
     clock = T0 + 25 * MIN;
     expect(await o.manualEnd(TAB)).toEqual({ ok: true });
     expect(ended).toHaveBeenCalledTimes(1);
     expect(await calls()).toEqual({ [TAB]: entry('ended', T0 + 25 * MIN, 'teams') });
-    expect(await o.manualEnd(TAB)).toEqual({ ok: false, error: 'No session is live in this tab.' });
+    expect(await o.manualEnd(TAB)).toEqual({
+      ok: false,
+      error: { code: 'no-live-session', params: [] },
+    });
   });
 
   it('ends when its tab is closed', async () => {
