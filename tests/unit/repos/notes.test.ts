@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../../lib/limits';
 import { createMentorship } from '../../../lib/repos/mentorships';
 import { getPreNote, noteId, notesOf, savePreNote } from '../../../lib/repos/notes';
 import { input } from '../rules/agreement-cases';
@@ -46,15 +47,15 @@ describe('pre-session notes', () => {
     expect(await notesOf(d, 'another-session')).toEqual([]);
   });
 
-  it('takes 100,000 characters and refuses more, keeping the note as it was', async () => {
+  it('takes 2,000,000 characters and refuses more, keeping the note as it was', async () => {
     const d = db.get();
     const { session } = await createMentorship(d, input(), NOW);
-    await savePreNote(d, session, 'mentee', 'x'.repeat(100_000), NOW);
+    await savePreNote(d, session, 'mentee', 'x'.repeat(LIMITS.note), NOW);
     expectUserError(
-      await rejectionOf(savePreNote(d, session, 'mentee', 'y'.repeat(100_001), NOW + MIN)),
+      await rejectionOf(savePreNote(d, session, 'mentee', 'y'.repeat(LIMITS.note + 1), NOW + MIN)),
       'text-too-long',
-      'That text is too long; 100,000 characters at most.',
+      'That text is too long; 2,000,000 characters at most.',
     );
-    expect((await getPreNote(d, session.id, 'mentee'))?.text).toBe('x'.repeat(100_000));
+    expect((await getPreNote(d, session.id, 'mentee'))?.text).toBe('x'.repeat(LIMITS.note));
   });
 });

@@ -3,6 +3,7 @@ import { exportBackup, parseBackup } from '../../../lib/backup/format';
 import type { BackupData } from '../../../lib/backup/schema';
 import type { Db } from '../../../lib/db';
 import type { ErrorCode } from '../../../lib/errors';
+import { LIMITS } from '../../../lib/limits';
 import type { Mentorship, SessionRecord } from '../../../lib/records';
 import { addGoal, createMentorship } from '../../../lib/repos/mentorships';
 import { getPreNote } from '../../../lib/repos/notes';
@@ -114,9 +115,9 @@ describe('applyImport', () => {
       'text-too-long',
     ],
     [
-      'notes over 100,000 characters',
+      'notes over 2,000,000 characters',
       {
-        changes: [{ field: 'notes', author: 'mentee', after: 'n'.repeat(100_001) }],
+        changes: [{ field: 'notes', author: 'mentee', after: 'n'.repeat(LIMITS.note + 1) }],
       },
       'text-too-long',
     ],
