@@ -54,17 +54,23 @@ function parse(ics: string) {
 }
 const ms = (t: ICAL.Time) => t.toUnixTime() * 1000;
 
+const localFormats = new Map<string, Intl.DateTimeFormat>();
 /** Local wall time by the runtime's Intl, for expectations (not through lib/calendar/zone). */
 function localOf(zone: string, at: number): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
+  let f = localFormats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    localFormats.set(zone, f);
+  }
+  return f.format(at);
 }
 
 describe('text', () => {
