@@ -26,7 +26,7 @@
 import ICAL from 'ical.js';
 import { UserError } from '../errors';
 import type { Platform } from '../records';
-import { meetingKeyOf, platformOfHost } from '../session/links';
+import { LINK_FIELDS, type MeetingLink, pickMeetingLink } from './meeting-link';
 import { zoneCandidates } from './windows-zones';
 import { isKnownZone, wallToInstant } from './zone';
 
@@ -198,54 +198,17 @@ function nextOccurrence(event: ICAL.Event, opts: InviteOptions): Timed | undefin
   return undefined;
 }
 
-/** Where a meeting link may be, the conferencing fields first. */
-const LINK_FIELDS = [
-  'x-google-conference',
-  'x-microsoft-skypeteamsmeetingurl',
-  'x-microsoft-onlinemeetingexternallink',
-  'x-microsoft-onlinemeetingconflink',
-  'conference',
-  'url',
-  'location',
-  'description',
-  'x-alt-desc',
-];
-/** Fields whose any web address is meant as the meeting's (a description links to help pages). */
-const OWN_LINK_FIELDS = new Set(LINK_FIELDS.slice(0, 7));
-
-const WEB = /https?:\/\/[^\s<>"'\\]+/gi;
-
-function linksIn(comp: ICAL.Component, field: string): string[] {
-  const out: string[] = [];
-  for (const prop of comp.getAllProperties(field)) {
-    for (const value of prop.getValues()) {
-      // Unknown X- properties come raw: undo the TEXT escapes a writer may have added.
-      const text = String(value).replace(/\\([\\;,])/g, '$1');
-      for (const m of text.matchAll(WEB)) out.push(m[0].replace(/[).,;:!?\]]+$/, ''));
-    }
-  }
-  return out;
-}
-
-function meetingLinkOf(comps: ICAL.Component[]) {
-  const found = LINK_FIELDS.flatMap((field) =>
-    comps.flatMap((c) => linksIn(c, field).map((link) => ({ field, link }))),
+function meetingLinkOf(comps: ICAL.Component[]): MeetingLink {
+  const values = LINK_FIELDS.flatMap((field) =>
+    comps.flatMap((c) =>
+      c
+        .getAllProperties(field)
+        .flatMap((p) => p.getValues().map((v) => ({ field, value: String(v) }))),
+    ),
   );
-  const meeting = found.find((f) => meetingKeyOf(f.link) !== undefined);
-  const chosen = meeting ?? found.find((f) => OWN_LINK_FIELDS.has(f.field));
-  if (!chosen) throw new UserError('invite-no-link');
-  const key = meetingKeyOf(chosen.link);
-  let platform: Platform | undefined;
-  try {
-    platform = key ? platformOfHost(new URL(chosen.link).hostname) : undefined;
-  } catch {
-    platform = undefined;
-  }
-  return {
-    link: chosen.link,
-    ...(key ? { meetingKey: key } : {}),
-    ...(platform ? { platform } : {}),
-  };
+  const found = pickMeetingLink(values);
+  if (!found) throw new UserError('invite-no-link');
+  return found;
 }
 
 function recurrenceOf(event: ICAL.Event, opts: InviteOptions): InviteRecurrence | undefined {
