@@ -72,6 +72,13 @@ export const ERROR_PARAMS = {
   'backup-duplicate': 2,
   /** A record whose session or mentorship is neither in the backup nor here: kind, number. */
   'backup-orphan': 2,
+  // Calendar invites (lib/calendar/invite.ts).
+  'invite-not-calendar': 0,
+  'invite-no-time': 0,
+  'invite-unknown-zone': 1,
+  'invite-past': 0,
+  'invite-no-link': 0,
+  'invite-cancelled': 0,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_PARAMS;
