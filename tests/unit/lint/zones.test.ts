@@ -48,7 +48,12 @@ describe('lint zones', () => {
   it.each([
     // [zone, file, source, the words the refusal must carry]
     ['lib', 'lib/probe.ts', `import { Prep } from '@/components/Prep';${use('Prep')}`, 'Zone lib/'],
-    ['lib', 'lib/session/probe.ts', `import { x } from '../../models/prep';${use('x')}`, 'Zone lib/'],
+    [
+      'lib',
+      'lib/session/probe.ts',
+      `import { x } from '../../models/prep';${use('x')}`,
+      'Zone lib/',
+    ],
     ['pure', 'lib/rules/probe.ts', `import { db } from '../db';${use('db')}`, 'Zone pure'],
     ['pure', 'lib/share/probe.ts', `import { t } from '../i18n';${use('t')}`, 'Zone pure'],
     ['pure', 'lib/time.ts', 'export const now = () => Date.now();\n', 'Zone pure'],
