@@ -1,5 +1,5 @@
 import type { RestoreMode } from '@/lib/backup/format';
-import { BACKUP_KINDS, type BackupKind } from '@/lib/backup/schema';
+import type { BackupKind } from '@/lib/backup/schema';
 import { t } from '@/lib/i18n';
 import type { PendingRestore } from '@/models/options/backups';
 
@@ -16,12 +16,14 @@ export interface BackupsProps {
   onCancel(): void;
 }
 
+/** Each kind of record, in the order the table lists them, with its name's locale key. */
 const KIND_KEY: Record<BackupKind, string> = {
   mentorships: 'optKindMentorships',
   sessions: 'optKindSessions',
   notes: 'optKindNotes',
   reflections: 'optKindReflections',
 };
+const KINDS = Object.keys(KIND_KEY) as BackupKind[];
 
 /** Export everything to a file, and restore from one after seeing what it will change. */
 export function Backups(props: BackupsProps) {
@@ -98,7 +100,7 @@ export function Backups(props: BackupsProps) {
                 </tr>
               </thead>
               <tbody>
-                {BACKUP_KINDS.map((k) => (
+                {KINDS.map((k) => (
                   <tr key={k}>
                     <th scope="row">{t(KIND_KEY[k])}</th>
                     <td>{p.plan[k].add}</td>

@@ -1,12 +1,42 @@
-// The settings form: what it holds (numbers still as text) and how it is read. The settings
-// themselves, their defaults and how a stored value is cleaned live with their storage item
-// (lib/storage/items.ts: `Settings`, `DEFAULT_SETTINGS`, `cleanSettings`).
+// The settings: their shape, defaults and how a stored value is cleaned (their storage item in
+// lib/storage/items.ts uses these), and the settings form: what it holds (numbers still as
+// text) and how it is read.
 //
 // Pure: no browser, no clock.
 
 import { UserError } from '../errors';
 import { inRange, RANGES, wholeNumber } from '../limits';
-import type { Settings } from '../storage/items';
+
+export interface Settings {
+  /** Seconds away from the call tab before a nudge. */
+  graceSeconds: number;
+  nudges: boolean;
+  /** The timer's length for a call that belongs to no mentorship. */
+  defaultSessionMinutes: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  graceSeconds: 20,
+  nudges: true,
+  defaultSessionMinutes: 45,
+};
+
+/** The settings in a stored value, with defaults for anything missing or out of range. */
+export function cleanSettings(stored: unknown): Settings {
+  const o: Record<string, unknown> =
+    typeof stored === 'object' && stored !== null && !Array.isArray(stored)
+      ? (stored as Record<string, unknown>)
+      : {};
+  return {
+    graceSeconds: inRange(o.graceSeconds, RANGES.graceSeconds)
+      ? o.graceSeconds
+      : DEFAULT_SETTINGS.graceSeconds,
+    nudges: o.nudges !== false,
+    defaultSessionMinutes: inRange(o.defaultSessionMinutes, RANGES.sessionMinutes)
+      ? o.defaultSessionMinutes
+      : DEFAULT_SETTINGS.defaultSessionMinutes,
+  };
+}
 
 export interface SettingsDraft {
   graceSeconds: string;
