@@ -17,6 +17,7 @@ import { ERROR_PARAMS, errorKey, isUserError } from '../errors';
 import { firstDayOfWeek } from '../schedule';
 import * as format from './format';
 
+export { formatClock } from '../time';
 export { pluralForm, textDirection } from './format';
 
 interface Message {

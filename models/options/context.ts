@@ -13,6 +13,8 @@ export interface OptionsEnv {
   now: () => number;
   /** Where the settings live: `settingsItem`. */
   settings: Pick<Item<Settings>, 'get' | 'set'>;
+  /** The language chosen for the extension's text: `languageItem`. */
+  language?: Pick<Item<string>, 'get' | 'set'>;
 }
 
 export interface OptionsContext extends OptionsEnv {
