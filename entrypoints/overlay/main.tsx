@@ -189,7 +189,7 @@ function Card({ model }: { model: LiveModel }) {
             openPanel({ tabId }).catch(() => {});
           }}
         >
-          <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+          <svg class="mirror-rtl" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
             <rect x="1.5" y="2.5" width="13" height="11" rx="2" fill="none" stroke="currentColor" />
             <rect x="9.5" y="3" width="4.5" height="10" fill="currentColor" opacity="0.55" />
           </svg>
