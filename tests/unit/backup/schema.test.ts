@@ -7,7 +7,7 @@ import { parseBackup } from '../../../lib/backup/format';
 import type { BackupData } from '../../../lib/backup/schema';
 import { UserError } from '../../../lib/errors';
 import { MAX_TIME } from '../../../lib/limits';
-import { sentenceIn } from '../sentence';
+import { sentenceIn } from '../sentences';
 import { envelope, sampleData } from './sample';
 
 function refusal(text: string, here?: BackupData): UserError {
