@@ -38,7 +38,12 @@ const effects: PageEffects = {
 };
 
 function main() {
-  const model = new OptionsModel({ db, now: Date.now, settings: settingsItem });
+  const model = new OptionsModel({
+    db,
+    now: Date.now,
+    settings: settingsItem,
+    storage: navigator.storage,
+  });
   const opened = parseHash(location.hash);
   if (opened) model.select(opened);
   addEventListener('hashchange', () => {
@@ -57,6 +62,7 @@ function main() {
   model.watch();
   model.load();
   model.settings.load();
+  model.backups.askToPersist();
 
   const root = document.getElementById('app');
   if (root) render(<OptionsPage model={model} effects={effects} />, root);

@@ -13,6 +13,11 @@ export interface OptionsEnv {
   now: () => number;
   /** Where the settings live: `settingsItem`. */
   settings: Pick<Item<Settings>, 'get' | 'set'>;
+  /**
+   * The browser's storage manager (`navigator.storage`): whether it keeps this extension's
+   * records when disk space runs low. Absent where the browser has none.
+   */
+  storage?: { persisted(): Promise<boolean>; persist(): Promise<boolean> };
 }
 
 export interface OptionsContext extends OptionsEnv {
