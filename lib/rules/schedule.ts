@@ -10,7 +10,7 @@
 //
 // Pure: no browser, no clock (`now` is a parameter).
 
-import type { Mentorship, SessionKind, SessionRecord } from '../records';
+import type { Mentorship, Note, Rekind, SessionKind, SessionRecord } from '../records';
 import {
   clampCadenceDays,
   needsScheduling,
@@ -85,6 +85,38 @@ export function kindWhenUnmarked(s: SessionRecord, others: readonly SessionRecor
   return before ? 'regular' : 'first';
 }
 
+/**
+ * When the first session goes (a cancelled booking, a call that was no mentoring session) and
+ * nothing else was held, the earliest booking left becomes the first session: the first meeting
+ * is still to come. (A booking marked last keeps its mark.)
+ */
+export function firstAfterRemoval(
+  removed: SessionRecord,
+  remaining: readonly SessionRecord[],
+): Rekind[] {
+  if (removed.kind !== 'first') return [];
+  if (remaining.some((s) => s.status !== 'scheduled' || s.kind === 'first')) return [];
+  const [next] = scheduledInOrder(remaining);
+  return next?.kind === 'regular' ? [{ sessionId: next.id, from: 'regular', to: 'first' }] : [];
+}
+
+/**
+ * Whether cancelling a booking keeps the session, undated, rather than deleting it: it holds
+ * something prepared (a topic, action items carried forward to it, a note) and has a date to
+ * lose. The next booking then gets that session, and what was prepared with it.
+ */
+export function cancelKeepsPreparation(
+  session: SessionRecord,
+  notes: readonly Pick<Note, 'text'>[],
+): boolean {
+  if (session.scheduledAt === undefined) return false;
+  return (
+    Boolean(session.topic?.text) ||
+    session.actionItems.length > 0 ||
+    notes.some((n) => n.text.trim() !== '')
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // The Mentorships page's schedule view.
 
@@ -135,3 +167,4 @@ export function scheduleOf(
     over,
   };
 }
+

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Mentorship, SessionRecord } from '../../../lib/records';
 import {
+  cancelKeepsPreparation,
   earliestScheduled,
+  firstAfterRemoval,
   kindForBooking,
   kindForNew,
   kindWhenUnmarked,
@@ -205,3 +207,66 @@ describe('the schedule view', () => {
     expect(view.next?.id).toBe('later');
   });
 });
+
+describe('removing the first session', () => {
+  const first = s('first', { kind: 'first', scheduledAt: NOW + DAY });
+  it.each<[string, SessionRecord, SessionRecord[], string | null]>([
+    [
+      'makes the earliest booking left the first',
+      first,
+      [s('b', { scheduledAt: NOW + 8 * DAY }), s('a', { scheduledAt: NOW + 2 * DAY })],
+      'a',
+    ],
+    ['an undated one, when it is the only one', first, [s('u')], 'u'],
+    [
+      'not when a session was held',
+      first,
+      [s('held', { status: 'ended', startedAt: NOW - DAY }), s('a', { scheduledAt: NOW + DAY })],
+      null,
+    ],
+    [
+      'not when another is the first already',
+      first,
+      [s('f', { kind: 'first', scheduledAt: NOW + 2 * DAY })],
+      null,
+    ],
+    [
+      'not when the earliest is marked last',
+      first,
+      [s('l', { kind: 'last', scheduledAt: NOW + 2 * DAY })],
+      null,
+    ],
+    [
+      'not for a regular session',
+      s('r', { scheduledAt: NOW }),
+      [s('a', { scheduledAt: NOW + DAY })],
+      null,
+    ],
+    ['not with nothing left', first, [], null],
+  ])('%s', (_name, removed, remaining, becomesFirst) => {
+    expect(firstAfterRemoval(removed, remaining)).toEqual(
+      becomesFirst ? [{ sessionId: becomesFirst, from: 'regular', to: 'first' }] : [],
+    );
+  });
+});
+
+describe('cancelling a booking', () => {
+  it.each<[string, Partial<SessionRecord>, string[], boolean]>([
+    ['nothing prepared', {}, [], false],
+    ['an empty note', {}, ['  '], false],
+    ['a note', {}, ['Thoughts'], true],
+    ['a topic', { topic: { text: 'Career', by: 'mentee', at: 0, history: [] } }, [], true],
+    ['an empty topic', { topic: { text: '', by: 'mentee', at: 0, history: [] } }, [], false],
+    ['an action item', { actionItems: [{ id: 'a', text: 'a', createdAt: 0 }] }, [], true],
+    ['a note, but no date to lose', { scheduledAt: undefined }, ['Thoughts'], false],
+  ])('with %s keeps the session: %s', (_name, over, notes, keeps) => {
+    const booking = s('b', { scheduledAt: NOW + DAY, ...over });
+    expect(
+      cancelKeepsPreparation(
+        booking,
+        notes.map((text) => ({ text })),
+      ),
+    ).toBe(keeps);
+  });
+});
+
