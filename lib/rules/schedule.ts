@@ -17,7 +17,7 @@ import {
   SCHEDULE_AHEAD_DAYS,
   suggestNextSession,
 } from '../schedule';
-import { DAY_MS, HOUR_MS, parseIsoDate } from '../time';
+import { DAY_MS, HOUR_MS, MINUTE_MS, parseIsoDate } from '../time';
 
 /** How far ahead a scheduled session still counts as the one waiting to happen. */
 export const PENDING_WITHIN_MS = 7 * DAY_MS;
@@ -168,3 +168,52 @@ export function scheduleOf(
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Who is next, across mentorships (a mentor with several mentees).
+
+export interface NextUp {
+  mentorship: Mentorship;
+  /** Its next booking: the earliest one still to come, or else one waiting without a date. */
+  session?: SessionRecord;
+  /** When that booking is; absent when it has no date (or there is none). */
+  at?: number;
+}
+
+/**
+ * Every active mentorship, the one whose booking comes first at the top, then the others by
+ * their next booking's time, then those with no dated booking (oldest mentorship first). A
+ * booking still counts as next until its agreed length has passed (the call may be starting a
+ * few minutes late); one further past was missed and is left out.
+ */
+export function nextAcross(
+  mentorships: readonly Mentorship[],
+  sessions: readonly SessionRecord[],
+  now: number,
+): NextUp[] {
+  const byMentorship = new Map<string, SessionRecord[]>();
+  for (const s of sessions) {
+    if (s.status !== 'scheduled' || s.mentorshipId === null) continue;
+    const list = byMentorship.get(s.mentorshipId);
+    if (list) list.push(s);
+    else byMentorship.set(s.mentorshipId, [s]);
+  }
+  const rows = mentorships
+    .filter((m) => !m.archivedAt)
+    .map((m): NextUp => {
+      const length = Math.max(0, m.agreement.sessionMinutes) * MINUTE_MS;
+      const booked = scheduledInOrder(byMentorship.get(m.id) ?? []);
+      const dated = booked.find((s) => s.scheduledAt !== undefined && s.scheduledAt + length > now);
+      if (dated) return { mentorship: m, session: dated, at: dated.scheduledAt };
+      const undated = booked.find((s) => s.scheduledAt === undefined);
+      return undated ? { mentorship: m, session: undated } : { mentorship: m };
+    });
+  const older = (a: NextUp, b: NextUp) =>
+    a.mentorship.createdAt - b.mentorship.createdAt ||
+    (a.mentorship.id < b.mentorship.id ? -1 : a.mentorship.id > b.mentorship.id ? 1 : 0);
+  return rows.sort((a, b) => {
+    if (a.at !== undefined && b.at !== undefined) return a.at - b.at || older(a, b);
+    if (a.at !== undefined) return -1;
+    if (b.at !== undefined) return 1;
+    return older(a, b);
+  });
+}

@@ -7,6 +7,7 @@ import {
   kindForBooking,
   kindForNew,
   kindWhenUnmarked,
+  nextAcross,
   PENDING_WITHIN_MS,
   pendingSession,
   scheduledInOrder,
@@ -270,3 +271,69 @@ describe('cancelling a booking', () => {
   });
 });
 
+describe('who is next across mentorships', () => {
+  const m = (id: string, over: Partial<Mentorship> = {}): Mentorship => ({
+    id,
+    otherName: id,
+    myRole: 'mentor',
+    agreement: { type: 'ad-hoc', cadenceDays: 7, sessionMinutes: 30 },
+    goals: [],
+    createdAt: 0,
+    ...over,
+  });
+  const MIN = 60_000;
+
+  it('puts the earliest booking first, then the others in order, then those with none', () => {
+    const rows = nextAcross(
+      [
+        m('ana', { createdAt: 1 }),
+        m('ben', { createdAt: 2 }),
+        m('chidi', { createdAt: 3 }),
+        m('dana', { createdAt: 4 }),
+        m('eve', { createdAt: 0 }),
+        m('old', { archivedAt: NOW - DAY }),
+      ],
+      [
+        s('ana-2', { mentorshipId: 'ana', scheduledAt: NOW + 3 * DAY }),
+        s('ana-1', { mentorshipId: 'ana', scheduledAt: NOW + 2 * DAY }),
+        s('ben-1', { mentorshipId: 'ben', scheduledAt: NOW + HOUR }),
+        s('chidi-u', { mentorshipId: 'chidi' }),
+        s('dana-held', { mentorshipId: 'dana', status: 'ended', scheduledAt: NOW + HOUR }),
+        s('old-1', { mentorshipId: 'old', scheduledAt: NOW + MIN }),
+        s('adhoc', { mentorshipId: null, scheduledAt: NOW + MIN }),
+      ],
+      NOW,
+    );
+    expect(rows.map((r) => [r.mentorship.id, r.session?.id, r.at])).toEqual([
+      ['ben', 'ben-1', NOW + HOUR],
+      ['ana', 'ana-1', NOW + 2 * DAY],
+      // No dated booking: the oldest mentorship first.
+      ['eve', undefined, undefined],
+      ['chidi', 'chidi-u', undefined],
+      ['dana', undefined, undefined],
+    ]);
+  });
+
+  it('keeps a booking next while its call may still be starting, not once its length passed', () => {
+    const ms = [m('ana')];
+    const at = NOW - 10 * MIN;
+    const sessions = [
+      s('late', { mentorshipId: 'ana', scheduledAt: at }),
+      s('later', { mentorshipId: 'ana', scheduledAt: NOW + DAY }),
+    ];
+    expect(nextAcross(ms, sessions, NOW)[0]?.session?.id).toBe('late');
+    expect(nextAcross(ms, sessions, at + 30 * MIN)[0]?.session?.id).toBe('later');
+  });
+
+  it('orders two bookings at the same time by the older mentorship', () => {
+    const rows = nextAcross(
+      [m('b', { createdAt: 2 }), m('a', { createdAt: 1 })],
+      [
+        s('b1', { mentorshipId: 'b', scheduledAt: NOW + HOUR }),
+        s('a1', { mentorshipId: 'a', scheduledAt: NOW + HOUR }),
+      ],
+      NOW,
+    );
+    expect(rows.map((r) => r.mentorship.id)).toEqual(['a', 'b']);
+  });
+});
