@@ -29,8 +29,13 @@ const PLAIN: Record<string, string> = {
   ץ: 'צ',
 };
 
+const BEYOND_PLAIN_ASCII = /[^ -~\t\n\r]/;
+
 /** Text as it is matched: see the header. */
 export function fold(text: string): string {
+  // Printable ASCII, tabs and line breaks (most text of English speakers) have nothing to
+  // decompose: folding them is lower case alone, several times faster.
+  if (!BEYOND_PLAIN_ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .toLowerCase()

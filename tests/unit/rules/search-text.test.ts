@@ -13,6 +13,7 @@ const marked = (text: string, terms: string[]) =>
 
 describe('fold', () => {
   it.each([
+    ['Plain ASCII, MIXED case', 'plain ascii, mixed case'],
     ['Müller', 'muller'],
     ['STRASSE', 'strasse'],
     ['Straße', 'strasse'],
