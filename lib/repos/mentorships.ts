@@ -125,7 +125,10 @@ export async function addGoal(
   });
 }
 
-/** Marks a goal reached (done) or not yet. */
+/**
+ * Marks a goal reached (done) or not yet; marking it as it is already changes nothing. A goal
+ * another view deleted refuses (`goal-gone`).
+ */
 export async function setGoalDone(
   d: Db,
   mentorshipId: string,
@@ -133,14 +136,22 @@ export async function setGoalDone(
   done: boolean,
   now: number,
 ): Promise<Mentorship> {
-  return changeMentorship(d, mentorshipId, (m) => ({
-    ...m,
-    goals: m.goals.map((g) => {
-      if (g.id !== goalId) return g;
-      const { doneAt: _, ...open } = g;
-      return done ? { ...open, doneAt: g.doneAt ?? now } : open;
-    }),
-  }));
+  return write(d, ['mentorships'], async (tx, unchanged) => {
+    const m = found(await tx.store.get(mentorshipId), 'mentorship-gone');
+    const goal = found(
+      m.goals.find((g) => g.id === goalId),
+      'goal-gone',
+    );
+    if (done === (goal.doneAt !== undefined)) {
+      unchanged();
+      return m;
+    }
+    const { doneAt: _, ...open } = goal;
+    const next = done ? { ...open, doneAt: now } : open;
+    const changed = { ...m, goals: m.goals.map((g) => (g.id === goalId ? next : g)) };
+    await tx.store.put(changed);
+    return changed;
+  });
 }
 
 /**

@@ -241,6 +241,7 @@ describe('editing and deleting goals', () => {
     expect(edited.goals).toEqual([{ ...goal, text: 'Run a user interview' }]);
     notices.reset();
     await editGoal(d, m.id, goal.id, 'Run a user interview');
+    await setGoalDone(d, m.id, goal.id, false, NOW);
     expect(notices.count()).toBe(0);
   });
 
@@ -258,6 +259,7 @@ describe('editing and deleting goals', () => {
     );
     expectUserError(await rejectionOf(editGoal(d, 'gone', goal.id, 'x')), 'mentorship-gone');
     expectUserError(await rejectionOf(removeGoal(d, m.id, 'gone', NOW)), 'goal-gone');
+    expectUserError(await rejectionOf(setGoalDone(d, m.id, 'gone', true, NOW)), 'goal-gone');
     expectUserError(await rejectionOf(removeGoal(d, 'gone', goal.id, NOW)), 'mentorship-gone');
     expect(await everything(d)).toEqual(before);
   });
