@@ -6,11 +6,11 @@
 // after either restarted (the entry is there, or it expired and is refused), and is never half
 // applied: a restore is one transaction, and an entry is marked undone in that same one.
 //
-// Expired entries are purged by the next delete, by any Undo, and by `purgeTrash` (the
-// background calls it as it starts; a page may call it when its Undo bar closes).
+// Expired entries are purged by the next delete, by any Undo, and by `purgeTrash`, for the
+// background to call as it starts and a page when its Undo bar closes, so what a person
+// deleted does not stay on the disk long after its window.
 
-import type { Db } from '../db';
-import { newId } from '../db';
+import { type Db, newId } from '../db';
 import { UserError } from '../errors';
 import type { DeleteKind, Note, Reflection, SessionRecord, TrashEntry, Trashed } from '../records';
 import {
@@ -55,8 +55,8 @@ async function purgeIn(store: TrashStore, now: number): Promise<number> {
 }
 
 /**
- * Puts what a delete removed into the trash, inside the delete's own write (whose first store
- * must be 'trash'), and purges what expired.
+ * Puts what a delete removed into the trash, inside the delete's own write (which must hold the
+ * 'trash' store), and purges what expired.
  */
 export async function putInTrash(
   tx: DeleteTx,
