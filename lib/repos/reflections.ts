@@ -13,7 +13,7 @@ import type { Answer, Reflection, Role, SessionRecord } from '../records';
 import { found, write } from './tx';
 
 /** Completed versions a reflection keeps; the oldest are dropped first. */
-export const REFLECTION_HISTORY_MAX = 20;
+export const REFLECTION_HISTORY_MAX = LIMITS.reflectionHistory;
 
 export function reflectionId(sessionId: string, role: Role): string {
   return `${sessionId}:${role}`;
