@@ -79,6 +79,18 @@ export const ERROR_PARAMS = {
   'invite-past': 0,
   'invite-no-link': 0,
   'invite-cancelled': 0,
+  // Editing and deleting what was written, and undoing a delete.
+  'action-item-gone': 0,
+  'goal-gone': 0,
+  'reflection-gone': 0,
+  /** A booking still to come cannot be removed from history: it is cancelled instead. */
+  'not-held': 0,
+  /** The call of that session is still going on. */
+  'session-live': 0,
+  /** The undo window passed (or the token is unknown): what was deleted is gone for good. */
+  'undo-expired': 0,
+  /** Something was written since the delete where the undo would put its records back. */
+  'undo-conflict': 0,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_PARAMS;

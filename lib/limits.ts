@@ -34,6 +34,8 @@ export const LIMITS = {
   meetingKey: 2_000,
   /** Ids of records, pairing ids, question ids. */
   id: 200,
+  /** Earlier completed versions kept when a reflection is reopened. */
+  reflectionHistory: 20,
   /** Share packs remembered as imported, per mentorship (the oldest are forgotten first). */
   importedPacks: 200,
   /** A pack fingerprint. */

@@ -14,6 +14,8 @@ export interface BackupsProps {
   onMode(mode: RestoreMode): void;
   onConfirm(): void;
   onCancel(): void;
+  /** Whether the browser keeps the records when disk space runs low. */
+  persistence: 'unknown' | 'persisted' | 'refused';
 }
 
 /** Each kind of record, in the order the table lists them, with its name's locale key. */
@@ -32,6 +34,14 @@ export function Backups(props: BackupsProps) {
     <section class="card stack" aria-labelledby="backups-title">
       <h1 id="backups-title">{t('optBackupsTitle')}</h1>
       <p class="muted">{t('optBackupsIntro')}</p>
+      {props.persistence !== 'unknown' && (
+        <p
+          class={props.persistence === 'persisted' ? 'muted small' : 'warning small'}
+          data-testid="storage-persistence"
+        >
+          {props.persistence === 'persisted' ? t('optStorageKept') : t('optStorageMayClear')}
+        </p>
+      )}
       <div class="row">
         <button type="button" class="primary" onClick={props.onExport} disabled={props.busy}>
           {t('optExport')}

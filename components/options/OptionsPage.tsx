@@ -131,6 +131,7 @@ export function OptionsPage({ model, effects }: { model: OptionsModel; effects: 
             busy={backups.busy.value}
             error={backups.error.value}
             done={backups.done.value}
+            persistence={backups.persistence.value}
             onExport={async () => {
               const file = await backups.exportText();
               if (file) effects.download(file.name, file.text);

@@ -45,6 +45,7 @@ async function main() {
     now: Date.now,
     settings: settingsItem,
     language: languageItem,
+    storage: navigator.storage,
   });
   const opened = parseHash(location.hash);
   if (opened) model.select(opened);
@@ -64,6 +65,7 @@ async function main() {
   model.watch();
   model.load();
   model.settings.load();
+  model.backups.askToPersist();
 
   const root = document.getElementById('app');
   if (root) render(<OptionsPage model={model} effects={effects} />, root);

@@ -100,7 +100,8 @@ export function list<T>(
 ): T[] {
   if (!Array.isArray(v)) throw new Invalid(path, 'type');
   if (v.length > max) throw new Invalid(path, 'too-many');
-  return v.map((x, i) => item(x, `${path}[${i}]`));
+  // Array.from visits a sparse list's holes too (map would skip and keep them).
+  return Array.from(v, (x: unknown, i) => item(x, `${path}[${i}]`));
 }
 
 /** Reads `o[key]` when present; absent and undefined stay absent. */

@@ -56,7 +56,8 @@ export function checkBackupData(data: unknown, here?: BackupData): BackupData {
     const records = o[kind];
     if (!Array.isArray(records)) throw new UserError('backup-foreign');
     const seen = new Set<string>();
-    out[kind] = records.map((record, i) => {
+    // Array.from visits the holes of a sparse list too (map would skip them and keep them).
+    out[kind] = Array.from(records, (record: unknown, i) => {
       let value: { id: string };
       try {
         value = RECORD_READERS[kind](record);

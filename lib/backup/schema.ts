@@ -276,24 +276,59 @@ function answer(v: unknown, path: string): Answer {
   });
 }
 
+/** A reflection's answers by question id, on an object no question id can give a prototype. */
+function answersOf(v: unknown, path: string): Record<string, Answer> {
+  const given = obj(v, path);
+  const answers = Object.create(null) as Record<string, Answer>;
+  for (const [question, a] of Object.entries(given)) {
+    const at = `${path}[${question}]`;
+    id(question, at);
+    if (RESERVED_KEYS.includes(question)) throw new Invalid(at, 'reserved');
+    answers[question] = answer(a, at);
+  }
+  return answers;
+}
+
 export function readReflection(v: unknown): Reflection {
   const o = obj(v, '');
-  only(o, ['id', 'sessionId', 'role', 'catalogueVersion', 'answers', 'complete', 'updatedAt'], '');
+  only(
+    o,
+    [
+      'id',
+      'sessionId',
+      'role',
+      'catalogueVersion',
+      'answers',
+      'complete',
+      'updatedAt',
+      'reopenedAt',
+      'history',
+    ],
+    '',
+  );
   const sessionId = id(o.sessionId, 'sessionId');
   const role = oneOf(o.role, 'role', ROLES);
   const rid = id(o.id, 'id');
   if (rid !== `${sessionId}:${role}`) throw new Invalid('id', 'mismatch');
   const catalogueVersion = whole(o.catalogueVersion, 'catalogueVersion', [1, CATALOGUE_VERSION]);
-  const given = obj(o.answers, 'answers');
-  // No prototype, so no question id can reach one; the reserved ones are refused besides.
-  const answers = Object.create(null) as Record<string, Answer>;
-  for (const [question, a] of Object.entries(given)) {
-    const path = `answers[${question}]`;
-    id(question, path);
-    if (RESERVED_KEYS.includes(question)) throw new Invalid(path, 'reserved');
-    answers[question] = answer(a, path);
-  }
-  return {
+  const answers = answersOf(o.answers, 'answers');
+  // Completed versions kept when it was reopened (lib/repos/reflections.ts `reopenReflection`).
+  const history = opt(o, 'history', '', (x, p) =>
+    list(
+      x,
+      p,
+      (item, q) => {
+        const h = obj(item, q);
+        only(h, ['answers', 'completedAt'], q);
+        return {
+          answers: answersOf(h.answers, `${q}.answers`),
+          completedAt: time(h.completedAt, `${q}.completedAt`),
+        };
+      },
+      LIMITS.reflectionHistory,
+    ),
+  );
+  return compact({
     id: rid,
     sessionId,
     role,
@@ -301,7 +336,9 @@ export function readReflection(v: unknown): Reflection {
     answers,
     complete: bool(o.complete, 'complete'),
     updatedAt: time(o.updatedAt, 'updatedAt'),
-  };
+    reopenedAt: opt(o, 'reopenedAt', '', time),
+    history,
+  });
 }
 
 export const RECORD_READERS: { [K in BackupKind]: (v: unknown) => BackupData[K][number] } = {

@@ -1,6 +1,7 @@
 // The mentorships repository: making one (with its first session), listing them, the agreement
-// form's save and the goals. Every write checks its input first with the rules in
-// lib/rules/agreement.ts, so a refused value writes nothing, and goes through `write`.
+// form's save, the goals, archiving, and deleting one with everything of it. Every write checks
+// its input first with the rules in lib/rules/agreement.ts, so a refused value writes nothing,
+// and goes through `write`; every delete is undoable (lib/repos/trash.ts).
 
 import { type Db, newId } from '../db';
 import { UserError } from '../errors';
@@ -15,6 +16,7 @@ import {
   type MentorshipEdit,
   type NewMentorship,
 } from '../rules/agreement';
+import { type Deleted, putInTrash, takeSessionRecords } from './trash';
 import { found, write } from './tx';
 
 /** Makes a mentorship and its first session (booked at `firstSessionAt`, or undated). */
@@ -59,6 +61,14 @@ export async function createMentorship(d: Db, input: NewMentorship, now: number)
 export async function listMentorships(d: Db): Promise<Mentorship[]> {
   const all = await d.getAll('mentorships');
   return all.filter((m) => !m.archivedAt).sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/** The archived mentorships, the latest archived first. */
+export async function listArchivedMentorships(d: Db): Promise<Mentorship[]> {
+  const all = await d.getAll('mentorships');
+  return all
+    .filter((m) => m.archivedAt !== undefined)
+    .sort((a, b) => (b.archivedAt ?? 0) - (a.archivedAt ?? 0));
 }
 
 export async function getMentorship(d: Db, id: string): Promise<Mentorship | undefined> {
@@ -115,7 +125,10 @@ export async function addGoal(
   });
 }
 
-/** Marks a goal reached (done) or not yet. */
+/**
+ * Marks a goal reached (done) or not yet; marking it as it is already changes nothing. A goal
+ * another view deleted refuses (`goal-gone`).
+ */
 export async function setGoalDone(
   d: Db,
   mentorshipId: string,
@@ -123,19 +136,130 @@ export async function setGoalDone(
   done: boolean,
   now: number,
 ): Promise<Mentorship> {
-  return changeMentorship(d, mentorshipId, (m) => ({
-    ...m,
-    goals: m.goals.map((g) => {
-      if (g.id !== goalId) return g;
-      const { doneAt: _, ...open } = g;
-      return done ? { ...open, doneAt: g.doneAt ?? now } : open;
-    }),
-  }));
+  return write(d, ['mentorships'], async (tx, unchanged) => {
+    const m = found(await tx.store.get(mentorshipId), 'mentorship-gone');
+    const goal = found(
+      m.goals.find((g) => g.id === goalId),
+      'goal-gone',
+    );
+    if (done === (goal.doneAt !== undefined)) {
+      unchanged();
+      return m;
+    }
+    const { doneAt: _, ...open } = goal;
+    const next = done ? { ...open, doneAt: now } : open;
+    const changed = { ...m, goals: m.goals.map((g) => (g.id === goalId ? next : g)) };
+    await tx.store.put(changed);
+    return changed;
+  });
 }
 
+/**
+ * Deletes a goal, not undoably.
+ * @deprecated Use `removeGoal`, which the "Deleted · Undo" bar can undo.
+ */
 export async function deleteGoal(d: Db, mentorshipId: string, goalId: string) {
   return changeMentorship(d, mentorshipId, (m) => ({
     ...m,
     goals: m.goals.filter((g) => g.id !== goalId),
   }));
+}
+
+/** Changes a goal's text; a goal another view deleted refuses it (`goal-gone`). */
+export async function editGoal(
+  d: Db,
+  mentorshipId: string,
+  goalId: string,
+  text: string,
+): Promise<Mentorship> {
+  const problem = checkGoalText(text);
+  if (problem) throw problem;
+  const clean = text.trim();
+  return write(d, ['mentorships'], async (tx, unchanged) => {
+    const m = found(await tx.store.get(mentorshipId), 'mentorship-gone');
+    const goal = found(
+      m.goals.find((g) => g.id === goalId),
+      'goal-gone',
+    );
+    if (goal.text === clean) {
+      unchanged();
+      return m;
+    }
+    const next = { ...m, goals: m.goals.map((g) => (g.id === goalId ? { ...g, text: clean } : g)) };
+    await tx.store.put(next);
+    return next;
+  });
+}
+
+/** Deletes a goal, undoably. */
+export async function removeGoal(
+  d: Db,
+  mentorshipId: string,
+  goalId: string,
+  now: number,
+): Promise<Deleted> {
+  return write(d, ['trash', 'mentorships'], async (tx) => {
+    const mentorships = tx.objectStore('mentorships');
+    const m = found(await mentorships.get(mentorshipId), 'mentorship-gone');
+    const index = m.goals.findIndex((g) => g.id === goalId);
+    const goal = found(m.goals[index], 'goal-gone');
+    await mentorships.put({ ...m, goals: m.goals.filter((g) => g.id !== goalId) });
+    return putInTrash(tx, 'goal', { kind: 'goal', mentorshipId, goal, index }, now);
+  });
+}
+
+/**
+ * Archives a mentorship: it leaves the lists and no call is matched to it any more; everything
+ * of it is kept. Archiving one archived already keeps its first date.
+ */
+export async function archiveMentorship(
+  d: Db,
+  mentorshipId: string,
+  now: number,
+): Promise<Mentorship> {
+  return write(d, ['mentorships'], async (tx, unchanged) => {
+    const m = found(await tx.store.get(mentorshipId), 'mentorship-gone');
+    if (m.archivedAt !== undefined) {
+      unchanged();
+      return m;
+    }
+    const next = { ...m, archivedAt: now };
+    await tx.store.put(next);
+    return next;
+  });
+}
+
+export async function unarchiveMentorship(d: Db, mentorshipId: string): Promise<Mentorship> {
+  return write(d, ['mentorships'], async (tx, unchanged) => {
+    const m = found(await tx.store.get(mentorshipId), 'mentorship-gone');
+    const { archivedAt, ...next } = m;
+    if (archivedAt === undefined) {
+      unchanged();
+      return m;
+    }
+    await tx.store.put(next);
+    return next;
+  });
+}
+
+/**
+ * Deletes a mentorship with all its sessions, their notes and reflections, in one write, undoably
+ * (the page asks once and offers a backup first). Refuses while a call of it is going on
+ * (`session-live`).
+ */
+export async function deleteMentorship(d: Db, mentorshipId: string, now: number): Promise<Deleted> {
+  return write(d, ['trash', 'mentorships', 'sessions', 'notes', 'reflections'], async (tx) => {
+    const mentorships = tx.objectStore('mentorships');
+    const m = found(await mentorships.get(mentorshipId), 'mentorship-gone');
+    const sessions = await tx.objectStore('sessions').index('byMentorship').getAll(mentorshipId);
+    if (sessions.some((s) => s.status === 'live')) throw new UserError('session-live');
+    const taken = await takeSessionRecords(tx, sessions);
+    await mentorships.delete(mentorshipId);
+    return putInTrash(
+      tx,
+      'mentorship',
+      { kind: 'records', mentorships: [m], sessions, ...taken, rekinded: [] },
+      now,
+    );
+  });
 }

@@ -1,11 +1,19 @@
 // The reflections repository: this user's reflection on a session, saved as it is typed.
-// Completing it marks the session reflected, in the same write.
+// Completing it marks the session reflected, in the same write. A completed reflection can be
+// reopened (from History, the session's page) and changed: reopening keeps the completed
+// version in `history` with when it was completed, and `reopenedAt`; the change itself is saved
+// as any other, with its `updatedAt`.
+//
+//   open ──complete──▶ complete ──reopen──▶ open (reopenedAt, the completed answers in history)
 
 import type { Db } from '../db';
 import { UserError } from '../errors';
 import { checkLength, inRange, isTime, LIMITS, RANGES } from '../limits';
 import type { Answer, Reflection, Role, SessionRecord } from '../records';
 import { found, write } from './tx';
+
+/** Completed versions a reflection keeps; the oldest are dropped first. */
+export const REFLECTION_HISTORY_MAX = LIMITS.reflectionHistory;
 
 export function reflectionId(sessionId: string, role: Role): string {
   return `${sessionId}:${role}`;
@@ -29,7 +37,17 @@ function checkReflection(r: Reflection): UserError | null {
     const long = checkLength(answer.note ?? '', LIMITS.answerNote);
     if (long) return long;
   }
+  if (r.reopenedAt !== undefined && !isTime(r.reopenedAt)) return new UserError('time-invalid');
+  if ((r.history?.length ?? 0) > REFLECTION_HISTORY_MAX) return new UserError('save-failed');
   return null;
+}
+
+/** What a save must not lose of the stored record: its history is not any view's to write. */
+function keptOf(stored: Reflection | undefined): Pick<Reflection, 'reopenedAt' | 'history'> {
+  return {
+    ...(stored?.reopenedAt !== undefined ? { reopenedAt: stored.reopenedAt } : {}),
+    ...(stored?.history ? { history: stored.history } : {}),
+  };
 }
 
 /**
@@ -42,7 +60,10 @@ export async function saveReflection(d: Db, reflection: Reflection): Promise<voi
   await write(d, ['reflections', 'sessions'], async (tx) => {
     const sessions = tx.objectStore('sessions');
     const session = found(await sessions.get(reflection.sessionId), 'reflection-session-gone');
-    await tx.objectStore('reflections').put(reflection);
+    const reflections = tx.objectStore('reflections');
+    // A view opened before a reopening does not know its history: keep what is stored.
+    const stored = await reflections.get(reflection.id);
+    await reflections.put({ ...keptOf(stored), ...reflection });
     if (reflection.complete && session.status === 'ended') {
       await sessions.put({ ...session, status: 'reflected' });
     }
@@ -97,6 +118,7 @@ export async function changeReflection(
       answers,
       complete: change.complete ?? stored?.complete ?? false,
       updatedAt: now,
+      ...keptOf(stored),
     };
     const problem = checkReflection(next);
     if (problem) throw problem;
@@ -104,6 +126,40 @@ export async function changeReflection(
     if (next.complete && session.status === 'ended') {
       await sessions.put({ ...session, status: 'reflected' });
     }
+    return next;
+  });
+}
+
+/**
+ * Reopens a completed reflection so it can be changed: the completed version is kept in
+ * `history` (with when it was completed) and `reopenedAt` says when. The session stays
+ * reflected, so the popup does not ask for it again. One open already changes nothing; one
+ * that does not exist refuses (`reflection-gone`), as does a session deleted
+ * (`reflection-session-gone`).
+ */
+export async function reopenReflection(
+  d: Db,
+  sessionId: string,
+  role: Role,
+  now: number,
+): Promise<Reflection> {
+  return write(d, ['reflections', 'sessions'], async (tx, unchanged) => {
+    found(await tx.objectStore('sessions').get(sessionId), 'reflection-session-gone');
+    const reflections = tx.objectStore('reflections');
+    const stored = found(await reflections.get(reflectionId(sessionId, role)), 'reflection-gone');
+    if (!stored.complete) {
+      unchanged();
+      return stored;
+    }
+    const version = { answers: stored.answers, completedAt: stored.updatedAt };
+    const next: Reflection = {
+      ...stored,
+      complete: false,
+      updatedAt: now,
+      reopenedAt: now,
+      history: [...(stored.history ?? []), version].slice(-REFLECTION_HISTORY_MAX),
+    };
+    await reflections.put(next);
     return next;
   });
 }

@@ -100,7 +100,12 @@ export function settleTopic(d: Db, sessionId: string): Promise<SessionRecord> {
   });
 }
 
-/** Adds an action item to a session, or ticks one off (or back on). */
+/**
+ * Adds an action item to a session, changes one's text, sets one done or not, or ticks one off
+ * (or back on): see `ActionItemEdit`. An item another view deleted refuses the edit
+ * (`action-item-gone`), a session deleted refuses it (`session-gone`); an edit that changes
+ * nothing writes nothing and announces nothing. (Deleting one is `removeActionItem`.)
+ */
 export function editActionItems(
   d: Db,
   sessionId: string,
@@ -108,10 +113,10 @@ export function editActionItems(
   now: number,
 ): Promise<SessionRecord> {
   const id = newId();
-  return changeSession(d, sessionId, (s) => ({
-    ...s,
-    actionItems: applyActionItemEdit(s.actionItems, edit, now, id),
-  }));
+  return changeSession(d, sessionId, (s) => {
+    const actionItems = applyActionItemEdit(s.actionItems, edit, now, id);
+    return actionItems === s.actionItems ? undefined : { ...s, actionItems };
+  });
 }
 
 /** The user chose not to reflect on a session (or changed their mind). */

@@ -35,15 +35,16 @@ async function settled(requests: Promise<unknown>[]): Promise<void> {
 
 /**
  * Writes a backup's records: 'merge' adds them and replaces records with the same id, keeping
- * the rest; 'replace' clears everything first. One transaction over all four stores, so a record
- * that fails to write aborts the whole restore and the database stays as it was. The records are
- * checked first, as `parseBackup` does.
+ * the rest; 'replace' clears everything first, the trash included (an Undo of a delete made
+ * before would put records back into data they no longer belong to). One transaction over all
+ * the stores, so a record that fails to write aborts the whole restore and the database stays as
+ * it was. The records are checked first, as `parseBackup` does.
  */
 export async function restoreBackup(d: Db, data: BackupData, mode: RestoreMode): Promise<void> {
   // A replacing backup is checked alone, before any transaction; a merging one against what
   // the database holds too, inside the write: a note whose session is only here is no orphan.
   let clean = mode === 'replace' ? checkBackupData(data) : data;
-  await write(d, [...BACKUP_KINDS], async (tx) => {
+  await write(d, [...BACKUP_KINDS, 'trash'], async (tx) => {
     if (mode === 'merge') {
       const [mentorships, sessions, notes, reflections] = await Promise.all(
         BACKUP_KINDS.map((kind) => tx.objectStore(kind).getAll()),
@@ -70,6 +71,7 @@ export async function restoreBackup(d: Db, data: BackupData, mode: RestoreMode):
       const reflections = tx.objectStore('reflections');
       if (mode === 'replace') {
         for (const store of [mentorships, sessions, notes, reflections]) queue(store.clear());
+        queue(tx.objectStore('trash').clear());
       }
       for (const r of clean.mentorships) queue(mentorships.put(r));
       for (const r of clean.sessions) queue(sessions.put(r));

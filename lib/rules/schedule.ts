@@ -10,14 +10,14 @@
 //
 // Pure: no browser, no clock (`now` is a parameter).
 
-import type { Mentorship, SessionKind, SessionRecord } from '../records';
+import type { Mentorship, Note, Rekind, SessionKind, SessionRecord } from '../records';
 import {
   clampCadenceDays,
   needsScheduling,
   SCHEDULE_AHEAD_DAYS,
   suggestNextSession,
 } from '../schedule';
-import { DAY_MS, HOUR_MS, parseIsoDate } from '../time';
+import { DAY_MS, HOUR_MS, MINUTE_MS, parseIsoDate } from '../time';
 
 /** How far ahead a scheduled session still counts as the one waiting to happen. */
 export const PENDING_WITHIN_MS = 7 * DAY_MS;
@@ -85,6 +85,38 @@ export function kindWhenUnmarked(s: SessionRecord, others: readonly SessionRecor
   return before ? 'regular' : 'first';
 }
 
+/**
+ * When the first session goes (a cancelled booking, a call that was no mentoring session) and
+ * nothing else was held, the earliest booking left becomes the first session: the first meeting
+ * is still to come. (A booking marked last keeps its mark.)
+ */
+export function firstAfterRemoval(
+  removed: SessionRecord,
+  remaining: readonly SessionRecord[],
+): Rekind[] {
+  if (removed.kind !== 'first') return [];
+  if (remaining.some((s) => s.status !== 'scheduled' || s.kind === 'first')) return [];
+  const [next] = scheduledInOrder(remaining);
+  return next?.kind === 'regular' ? [{ sessionId: next.id, from: 'regular', to: 'first' }] : [];
+}
+
+/**
+ * Whether cancelling a booking keeps the session, undated, rather than deleting it: it holds
+ * something prepared (a topic, action items carried forward to it, a note) and has a date to
+ * lose. The next booking then gets that session, and what was prepared with it.
+ */
+export function cancelKeepsPreparation(
+  session: SessionRecord,
+  notes: readonly Pick<Note, 'text'>[],
+): boolean {
+  if (session.scheduledAt === undefined) return false;
+  return (
+    Boolean(session.topic?.text) ||
+    session.actionItems.length > 0 ||
+    notes.some((n) => n.text.trim() !== '')
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // The Mentorships page's schedule view.
 
@@ -134,4 +166,54 @@ export function scheduleOf(
     suggestion,
     over,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who is next, across mentorships (a mentor with several mentees).
+
+export interface NextUp {
+  mentorship: Mentorship;
+  /** Its next booking: the earliest one still to come, or else one waiting without a date. */
+  session?: SessionRecord;
+  /** When that booking is; absent when it has no date (or there is none). */
+  at?: number;
+}
+
+/**
+ * Every active mentorship, the one whose booking comes first at the top, then the others by
+ * their next booking's time, then those with no dated booking (oldest mentorship first). A
+ * booking still counts as next until its agreed length has passed (the call may be starting a
+ * few minutes late); one further past was missed and is left out.
+ */
+export function nextAcross(
+  mentorships: readonly Mentorship[],
+  sessions: readonly SessionRecord[],
+  now: number,
+): NextUp[] {
+  const byMentorship = new Map<string, SessionRecord[]>();
+  for (const s of sessions) {
+    if (s.status !== 'scheduled' || s.mentorshipId === null) continue;
+    const list = byMentorship.get(s.mentorshipId);
+    if (list) list.push(s);
+    else byMentorship.set(s.mentorshipId, [s]);
+  }
+  const rows = mentorships
+    .filter((m) => !m.archivedAt)
+    .map((m): NextUp => {
+      const length = Math.max(0, m.agreement.sessionMinutes) * MINUTE_MS;
+      const booked = scheduledInOrder(byMentorship.get(m.id) ?? []);
+      const dated = booked.find((s) => s.scheduledAt !== undefined && s.scheduledAt + length > now);
+      if (dated) return { mentorship: m, session: dated, at: dated.scheduledAt };
+      const undated = booked.find((s) => s.scheduledAt === undefined);
+      return undated ? { mentorship: m, session: undated } : { mentorship: m };
+    });
+  const older = (a: NextUp, b: NextUp) =>
+    a.mentorship.createdAt - b.mentorship.createdAt ||
+    (a.mentorship.id < b.mentorship.id ? -1 : a.mentorship.id > b.mentorship.id ? 1 : 0);
+  return rows.sort((a, b) => {
+    if (a.at !== undefined && b.at !== undefined) return a.at - b.at || older(a, b);
+    if (a.at !== undefined) return -1;
+    if (b.at !== undefined) return 1;
+    return older(a, b);
+  });
 }

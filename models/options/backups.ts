@@ -45,6 +45,11 @@ export const BackupsModel = createModel((ctx: OptionsContext) => {
   const busy = signal(false);
   const error = signal<string | undefined>(undefined);
   const done = signal<string | undefined>(undefined);
+  /**
+   * Whether the browser promised to keep the records when disk space runs low: asked for on
+   * the Backups page; when it says no, the page says to export now and then.
+   */
+  const persistence = signal<'unknown' | 'persisted' | 'refused'>('unknown');
 
   const pending = computed<PendingRestore | undefined>(() => {
     const r = restoring.value;
@@ -59,6 +64,19 @@ export const BackupsModel = createModel((ctx: OptionsContext) => {
     busy,
     error,
     done,
+    persistence,
+    /** Asks the browser to keep the records (once granted, it stays so). */
+    async askToPersist(): Promise<void> {
+      const manager = ctx.storage;
+      if (!manager) return;
+      try {
+        const kept = (await manager.persisted()) || (await manager.persist());
+        persistence.value = kept ? 'persisted' : 'refused';
+      } catch (e) {
+        console.error('Mentor Companion: could not ask to keep storage', e);
+        persistence.value = 'refused';
+      }
+    },
     /** The backup file's name and text; the page turns them into a download. */
     async exportText(): Promise<{ name: string; text: string } | undefined> {
       error.value = undefined;

@@ -9,7 +9,7 @@ import { closeDb, DB_VERSION, type Db, openDb } from '../../../lib/db';
 import { UserError } from '../../../lib/errors';
 import { LIMITS } from '../../../lib/limits';
 import { loadAll } from '../../../lib/repos/snapshot';
-import { sentenceIn } from '../sentence';
+import { sentenceIn } from '../sentences';
 
 const NOW = Date.UTC(2026, 2, 10, 9, 0);
 

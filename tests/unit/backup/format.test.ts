@@ -11,7 +11,7 @@ import {
 } from '../../../lib/backup/format';
 import type { BackupData } from '../../../lib/backup/schema';
 import { type ErrorCode, UserError } from '../../../lib/errors';
-import { sentenceIn } from '../sentence';
+import { sentenceIn } from '../sentences';
 import { envelope, NOW, sampleData } from './sample';
 
 /** What a person reads for each refusal of a whole file, in English. */

@@ -7,7 +7,7 @@ import { parseBackup } from '../../../lib/backup/format';
 import type { BackupData } from '../../../lib/backup/schema';
 import { UserError } from '../../../lib/errors';
 import { MAX_TIME } from '../../../lib/limits';
-import { sentenceIn } from '../sentence';
+import { sentenceIn } from '../sentences';
 import { envelope, sampleData } from './sample';
 
 function refusal(text: string, here?: BackupData): UserError {
@@ -158,5 +158,35 @@ describe('names', () => {
     const data = sampleData();
     (data.mentorships[1] as { otherName: string }).otherName = '\u2067زينب\u2069';
     expect(parseBackup(envelope(data)).mentorships[1]?.otherName).toBe('\u2067زينب\u2069');
+  });
+});
+
+describe('a reopened reflection', () => {
+  it('keeps its reopening and earlier versions through a backup, and refuses a bad one', async () => {
+    const { readReflection } = await import('../../../lib/backup/schema');
+    const base = {
+      id: 's1:mentor',
+      sessionId: 's1',
+      role: 'mentor',
+      catalogueVersion: 2,
+      answers: { 'mentor.listened': { score: 4 } },
+      complete: false,
+      updatedAt: 1_000,
+    };
+    const reopened = {
+      ...base,
+      reopenedAt: 900,
+      history: [{ answers: { 'mentor.listened': { score: 3 } }, completedAt: 800 }],
+    };
+    expect(JSON.parse(JSON.stringify(readReflection(reopened)))).toEqual(reopened);
+    expect(() =>
+      readReflection({ ...reopened, history: [{ answers: {}, completedAt: 'x' }] }),
+    ).toThrow();
+    expect(() =>
+      readReflection({ ...reopened, history: [{ answers: {}, completedAt: 1, extra: 1 }] }),
+    ).toThrow();
+    expect(() =>
+      readReflection({ ...reopened, history: Array(21).fill(reopened.history[0]) }),
+    ).toThrow();
   });
 });

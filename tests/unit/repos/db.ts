@@ -7,15 +7,21 @@ import { dbRevItem } from '../../../lib/storage/items';
 
 let counter = 0;
 
-/** Opens a fresh database before each test (closed after it); `get()` is the open one. */
-export function useDb(): { get(): Db; another(): Promise<Db> } {
+/**
+ * Opens a fresh database before each test (closed after it); `get()` is the open one.
+ * `reopen()` closes it and opens the same database again, as a restarted background or a
+ * reloaded page does: only what IndexedDB kept is there.
+ */
+export function useDb(): { get(): Db; another(): Promise<Db>; reopen(): Promise<Db> } {
   let d: Db | undefined;
+  let name = '';
   const others: Db[] = [];
   beforeEach(async () => {
     fakeBrowser.reset();
     await closeDb();
     globalThis.indexedDB = new IDBFactory();
-    d = await openDb(DB_VERSION, `repos-test-${++counter}`);
+    name = `repos-test-${++counter}`;
+    d = await openDb(DB_VERSION, name);
   });
   afterEach(() => {
     d?.close();
@@ -30,6 +36,11 @@ export function useDb(): { get(): Db; another(): Promise<Db> } {
       const o = await openDb(DB_VERSION, `repos-test-${++counter}`);
       others.push(o);
       return o;
+    },
+    async reopen() {
+      d?.close();
+      d = await openDb(DB_VERSION, name);
+      return d;
     },
   };
 }
@@ -57,13 +68,20 @@ export async function counts(d: Db) {
   };
 }
 
-/** Everything in the database, to show a refused write changed nothing. */
+/** Everything in the database, the trash included, to show a refused write changed nothing. */
 export async function everything(d: Db) {
-  const [mentorships, sessions, notes, reflections] = await Promise.all([
+  const [mentorships, sessions, notes, reflections, trash] = await Promise.all([
     d.getAll('mentorships'),
     d.getAll('sessions'),
     d.getAll('notes'),
     d.getAll('reflections'),
+    d.getAll('trash'),
   ]);
-  return { mentorships, sessions, notes, reflections };
+  return { mentorships, sessions, notes, reflections, trash };
+}
+
+/** Everything but the trash: what a person sees, to show an Undo put it all back. */
+export async function records(d: Db) {
+  const { trash: _, ...rest } = await everything(d);
+  return rest;
 }

@@ -2,14 +2,23 @@ import { describe, expect, it } from 'vitest';
 import type { Mentorship } from '../../../lib/records';
 import {
   addGoal,
+  archiveMentorship,
   createMentorship,
   deleteGoal,
+  deleteMentorship,
+  editGoal,
   getMentorship,
+  listArchivedMentorships,
   listMentorships,
+  removeGoal,
   setGoalDone,
+  unarchiveMentorship,
   updateMentorship,
 } from '../../../lib/repos/mentorships';
+import { savePreNote } from '../../../lib/repos/notes';
+import { changeReflection } from '../../../lib/repos/reflections';
 import { nextSession } from '../../../lib/repos/sessions';
+import { undoDelete } from '../../../lib/repos/trash';
 import {
   type AgreementDraft,
   agreementDraftOf,
@@ -18,7 +27,7 @@ import {
 } from '../../../lib/rules/agreement';
 import { input, NEW_MENTORSHIP_REFUSALS } from '../rules/agreement-cases';
 import { expectUserError, rejectionOf } from '../sentences';
-import { counts, useDb, watchAnnouncements } from './db';
+import { counts, everything, records, useDb, watchAnnouncements } from './db';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -219,5 +228,151 @@ describe('goals', () => {
     ]) {
       expectUserError(await rejectionOf(write), 'mentorship-gone');
     }
+  });
+});
+
+describe('editing and deleting goals', () => {
+  it("changes a goal's text, trimmed; the same text again writes nothing", async () => {
+    const d = db.get();
+    const m = await seed();
+    const goal = (await addGoal(d, m.id, 'Run a user intreview', NOW)).goals[0];
+    if (!goal) throw new Error('setup');
+    const edited = await editGoal(d, m.id, goal.id, ' Run a user interview ');
+    expect(edited.goals).toEqual([{ ...goal, text: 'Run a user interview' }]);
+    notices.reset();
+    await editGoal(d, m.id, goal.id, 'Run a user interview');
+    await setGoalDone(d, m.id, goal.id, false, NOW);
+    expect(notices.count()).toBe(0);
+  });
+
+  it('refuses an empty text, and a goal or mentorship another view deleted', async () => {
+    const d = db.get();
+    const m = await seed();
+    const goal = (await addGoal(d, m.id, 'A goal', NOW)).goals[0];
+    if (!goal) throw new Error('setup');
+    const before = await everything(d);
+    expectUserError(await rejectionOf(editGoal(d, m.id, goal.id, ' ')), 'goal-empty');
+    expectUserError(
+      await rejectionOf(editGoal(d, m.id, 'gone', 'x')),
+      'goal-gone',
+      'That goal no longer exists; nothing was changed.',
+    );
+    expectUserError(await rejectionOf(editGoal(d, 'gone', goal.id, 'x')), 'mentorship-gone');
+    expectUserError(await rejectionOf(removeGoal(d, m.id, 'gone', NOW)), 'goal-gone');
+    expectUserError(await rejectionOf(setGoalDone(d, m.id, 'gone', true, NOW)), 'goal-gone');
+    expectUserError(await rejectionOf(removeGoal(d, 'gone', goal.id, NOW)), 'mentorship-gone');
+    expect(await everything(d)).toEqual(before);
+  });
+
+  it('deletes a goal undoably, back in its place', async () => {
+    const d = db.get();
+    const m = await seed();
+    await addGoal(d, m.id, 'One', NOW);
+    await addGoal(d, m.id, 'Two', NOW);
+    const { goals } = await addGoal(d, m.id, 'Three', NOW);
+    const before = await records(d);
+    const deleted = await removeGoal(d, m.id, goals[0]?.id ?? '', NOW);
+    expect(deleted.what).toBe('goal');
+    expect((await getMentorship(d, m.id))?.goals.map((g) => g.text)).toEqual(['Two', 'Three']);
+    await undoDelete(d, deleted.token, NOW + 1_000);
+    expect(await records(d)).toEqual(before);
+  });
+});
+
+describe('archiving', () => {
+  it('archives and unarchives, keeping everything; again changes nothing', async () => {
+    const d = db.get();
+    const m = await seed();
+    const archived = await archiveMentorship(d, m.id, NOW);
+    expect(archived.archivedAt).toBe(NOW);
+    expect(await listMentorships(d)).toEqual([]);
+    expect(await listArchivedMentorships(d)).toEqual([archived]);
+    notices.reset();
+    expect((await archiveMentorship(d, m.id, NOW + DAY)).archivedAt).toBe(NOW);
+    expect(notices.count()).toBe(0);
+    const back = await unarchiveMentorship(d, m.id);
+    expect(back).toEqual(m);
+    expect(await listMentorships(d)).toEqual([m]);
+    expect(await unarchiveMentorship(d, m.id)).toEqual(m);
+    expect(await counts(d)).toEqual({ mentorships: 1, sessions: 1, notes: 0 });
+  });
+
+  it('lists the archived ones, the latest archived first', async () => {
+    const d = db.get();
+    const a = await seed();
+    const b = await seed();
+    await archiveMentorship(d, a.id, NOW);
+    await archiveMentorship(d, b.id, NOW + 1);
+    expect((await listArchivedMentorships(d)).map((m) => m.id)).toEqual([b.id, a.id]);
+  });
+
+  it('refuses a mentorship that is gone', async () => {
+    expectUserError(await rejectionOf(archiveMentorship(db.get(), 'gone', NOW)), 'mentorship-gone');
+    expectUserError(await rejectionOf(unarchiveMentorship(db.get(), 'gone')), 'mentorship-gone');
+  });
+});
+
+describe('deleting a mentorship', () => {
+  /** A mentorship with a held, reflected session with notes, and a booking. */
+  async function full(name: string) {
+    const d = db.get();
+    const { mentorship, session } = await createMentorship(
+      d,
+      input({ otherName: name, firstSessionAt: NOW - DAY }),
+      NOW - 30 * DAY,
+    );
+    await d.put('sessions', {
+      ...session,
+      status: 'ended',
+      startedAt: NOW - DAY,
+      endedAt: NOW - DAY + 45 * MIN,
+    });
+    await savePreNote(d, session, 'mentee', `${name}'s thoughts`, NOW - 2 * DAY);
+    await savePreNote(d, session, 'mentor', 'Mine', NOW - 2 * DAY);
+    await changeReflection(
+      d,
+      {
+        sessionId: session.id,
+        role: 'mentor',
+        catalogueVersion: 2,
+        answers: { 'mentor.listened': { score: 4 } },
+        complete: true,
+      },
+      NOW - DAY,
+    );
+    await addGoal(d, mentorship.id, 'A goal', NOW);
+    return mentorship;
+  }
+
+  it('deletes its sessions, notes and reflections in one write; another stays untouched', async () => {
+    const d = db.get();
+    const ana = await full('Ana');
+    const ben = await full('Ben');
+    const withBoth = await records(d);
+    notices.reset();
+    const deleted = await deleteMentorship(d, ana.id, NOW);
+    expect(notices.count()).toBe(1);
+    expect(deleted).toMatchObject({ what: 'mentorship', deletedAt: NOW });
+    const left = await records(d);
+    expect(left.mentorships.map((m) => m.id)).toEqual([ben.id]);
+    expect(left.sessions.every((s) => s.mentorshipId === ben.id)).toBe(true);
+    expect(left.notes.every((n) => n.mentorshipId === ben.id)).toBe(true);
+    expect(left.notes).toHaveLength(2);
+    expect(left.reflections).toHaveLength(1);
+    expect(left.sessions).toEqual(withBoth.sessions.filter((s) => s.mentorshipId === ben.id));
+    await undoDelete(d, deleted.token, NOW + 1_000);
+    expect(await records(d)).toEqual(withBoth);
+  });
+
+  it('refuses while a call of it is going on, and one that is gone, deleting nothing', async () => {
+    const d = db.get();
+    const ana = await full('Ana');
+    const [s] = await d.getAllFromIndex('sessions', 'byMentorship', ana.id);
+    if (!s) throw new Error('setup');
+    await d.put('sessions', { ...s, status: 'live', endedAt: undefined });
+    const before = await everything(d);
+    expectUserError(await rejectionOf(deleteMentorship(d, ana.id, NOW)), 'session-live');
+    expectUserError(await rejectionOf(deleteMentorship(d, 'gone', NOW)), 'mentorship-gone');
+    expect(await everything(d)).toEqual(before);
   });
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../lib/limits';
 import { createMentorship } from '../../../lib/repos/mentorships';
-import { getPreNote, noteId, notesOf, savePreNote } from '../../../lib/repos/notes';
+import { clearNote, getPreNote, noteId, notesOf, savePreNote } from '../../../lib/repos/notes';
+import { undoDelete } from '../../../lib/repos/trash';
 import { input } from '../rules/agreement-cases';
 import { expectUserError, rejectionOf } from '../sentences';
-import { useDb, watchAnnouncements } from './db';
+import { everything, records, useDb, watchAnnouncements } from './db';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -57,5 +58,53 @@ describe('pre-session notes', () => {
       'That text is too long; 2,000,000 characters at most.',
     );
     expect((await getPreNote(d, session.id, 'mentee'))?.text).toBe('x'.repeat(LIMITS.note));
+  });
+});
+
+describe('a session another view deleted', () => {
+  it('refuses a note for it, writing nothing', async () => {
+    const d = db.get();
+    const { session } = await createMentorship(d, input(), NOW);
+    await d.delete('sessions', session.id);
+    const before = await everything(d);
+    notices.reset();
+    expectUserError(
+      await rejectionOf(savePreNote(d, session, 'mentee', 'Thoughts', NOW)),
+      'session-gone',
+      'That session no longer exists.',
+    );
+    expect(await everything(d)).toEqual(before);
+    expect(notices.count()).toBe(0);
+  });
+});
+
+describe('clearing a note', () => {
+  it("deletes it undoably; the other side's stays", async () => {
+    const d = db.get();
+    const { session } = await createMentorship(d, input(), NOW);
+    await savePreNote(d, session, 'mentee', 'Mine', NOW);
+    await savePreNote(d, session, 'mentor', 'Theirs', NOW);
+    const before = await records(d);
+    const deleted = await clearNote(d, session.id, 'mentee', NOW + MIN);
+    expect(deleted.what).toBe('note');
+    expect((await notesOf(d, session.id)).map((n) => n.author)).toEqual(['mentor']);
+    await undoDelete(d, deleted.token, NOW + MIN + 1_000);
+    expect(await records(d)).toEqual(before);
+  });
+
+  it('refuses an empty or missing note, and a session that is gone', async () => {
+    const d = db.get();
+    const { session } = await createMentorship(d, input(), NOW);
+    expectUserError(
+      await rejectionOf(clearNote(d, session.id, 'mentee', NOW)),
+      'nothing-to-change',
+    );
+    await savePreNote(d, session, 'mentee', '', NOW);
+    expectUserError(
+      await rejectionOf(clearNote(d, session.id, 'mentee', NOW)),
+      'nothing-to-change',
+    );
+    expectUserError(await rejectionOf(clearNote(d, 'gone', 'mentee', NOW)), 'session-gone');
+    expect(await d.count('trash')).toBe(0);
   });
 });

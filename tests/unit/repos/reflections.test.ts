@@ -3,7 +3,9 @@ import type { Reflection, SessionRecord } from '../../../lib/records';
 import {
   changeReflection,
   getReflection,
+  REFLECTION_HISTORY_MAX,
   reflectionId,
+  reopenReflection,
   saveReflection,
   unreflectedSessions,
 } from '../../../lib/repos/reflections';
@@ -149,5 +151,96 @@ describe('changeReflection', () => {
       'reflection-session-gone',
     );
     expect(await getReflection(d, 's', 'mentor')).toBeUndefined();
+  });
+});
+
+describe('reopening a completed reflection', () => {
+  const base = { sessionId: 's', role: 'mentor' as const, catalogueVersion: 2 };
+
+  it('keeps the completed version with when, and the change with its own time', async () => {
+    const d = db.get();
+    await d.put('sessions', ended('s'));
+    await saveReflection(d, reflection({ complete: true }));
+    notices.reset();
+    const reopened = await reopenReflection(d, 's', 'mentor', NOW + HOUR);
+    expect(notices.count()).toBe(1);
+    expect(reopened).toEqual({
+      ...reflection(),
+      complete: false,
+      updatedAt: NOW + HOUR,
+      reopenedAt: NOW + HOUR,
+      history: [{ answers: reflection().answers, completedAt: NOW }],
+    });
+    // Still reflected: the popup does not ask for it again.
+    expect((await d.get('sessions', 's'))?.status).toBe('reflected');
+    expect(await unreflectedSessions(d)).toEqual([]);
+    const changed = await changeReflection(
+      d,
+      { ...base, answers: { 'mentor.listened': { score: 3, note: 'Less than I thought' } } },
+      NOW + 2 * HOUR,
+    );
+    const done = await changeReflection(d, { ...base, complete: true }, NOW + 3 * HOUR);
+    expect(done).toEqual({
+      ...changed,
+      complete: true,
+      updatedAt: NOW + 3 * HOUR,
+    });
+    expect(done).toMatchObject({
+      answers: { 'mentor.listened': { score: 3, note: 'Less than I thought' } },
+      reopenedAt: NOW + HOUR,
+      history: [{ answers: { 'mentor.listened': { score: 4, note: 'Mostly' } }, completedAt: NOW }],
+    });
+    expect(await getReflection(d, 's', 'mentor')).toEqual(done);
+  });
+
+  it('keeps the history when a view that did not know of it saves the whole reflection', async () => {
+    const d = db.get();
+    await d.put('sessions', ended('s'));
+    await saveReflection(d, reflection({ complete: true }));
+    const reopened = await reopenReflection(d, 's', 'mentor', NOW + HOUR);
+    await saveReflection(d, reflection({ complete: true, updatedAt: NOW + 2 * HOUR }));
+    expect(await getReflection(d, 's', 'mentor')).toMatchObject({
+      reopenedAt: reopened.reopenedAt,
+      history: reopened.history,
+      updatedAt: NOW + 2 * HOUR,
+    });
+  });
+
+  it(`keeps the last ${REFLECTION_HISTORY_MAX} completed versions`, async () => {
+    const d = db.get();
+    await d.put('sessions', ended('s'));
+    await saveReflection(d, reflection({ complete: true }));
+    for (let i = 1; i <= REFLECTION_HISTORY_MAX + 2; i++) {
+      await reopenReflection(d, 's', 'mentor', NOW + i * HOUR);
+      await changeReflection(d, { ...base, complete: true }, NOW + i * HOUR + 1);
+    }
+    const history = (await getReflection(d, 's', 'mentor'))?.history ?? [];
+    expect(history).toHaveLength(REFLECTION_HISTORY_MAX);
+    expect(history.at(-1)?.completedAt).toBe(NOW + (REFLECTION_HISTORY_MAX + 1) * HOUR + 1);
+  });
+
+  it('changes nothing for one open already', async () => {
+    const d = db.get();
+    await d.put('sessions', ended('s'));
+    await saveReflection(d, reflection());
+    notices.reset();
+    expect(await reopenReflection(d, 's', 'mentor', NOW + HOUR)).toEqual(reflection());
+    expect(notices.count()).toBe(0);
+  });
+
+  it('refuses a reflection or a session that is not there, writing nothing', async () => {
+    const d = db.get();
+    await d.put('sessions', ended('s'));
+    const before = await everything(d);
+    expectUserError(
+      await rejectionOf(reopenReflection(d, 's', 'mentor', NOW)),
+      'reflection-gone',
+      'There is no reflection on this session yet, so there is nothing to reopen.',
+    );
+    expectUserError(
+      await rejectionOf(reopenReflection(d, 'gone', 'mentor', NOW)),
+      'reflection-session-gone',
+    );
+    expect(await everything(d)).toEqual(before);
   });
 });

@@ -5,10 +5,11 @@ import type { Db } from '../../../lib/db';
 import type { ErrorCode } from '../../../lib/errors';
 import { LIMITS } from '../../../lib/limits';
 import type { Mentorship, SessionRecord } from '../../../lib/records';
-import { addGoal, createMentorship } from '../../../lib/repos/mentorships';
+import { addGoal, createMentorship, removeGoal } from '../../../lib/repos/mentorships';
 import { getPreNote } from '../../../lib/repos/notes';
 import { setTopic } from '../../../lib/repos/sessions';
 import { applyImport, loadAll, restoreBackup } from '../../../lib/repos/snapshot';
+import { undoDelete } from '../../../lib/repos/trash';
 import { type ImportPlan, planImport } from '../../../lib/share/apply';
 import type { Pack } from '../../../lib/share/pack';
 
@@ -351,6 +352,19 @@ describe('restoreBackup', () => {
       code: 'backup-orphan',
     });
     expect(await loadAll(d)).toEqual(before);
+  });
+
+  it('replacing empties the trash too; merging keeps what can still be undone', async () => {
+    const d = db.get();
+    const m = await seed();
+    const goal = (await addGoal(d, m.id, 'Goal', NOW)).goals[0];
+    if (!goal) throw new Error('setup');
+    const deleted = await removeGoal(d, m.id, goal.id, NOW);
+    await restoreBackup(d, backupOf('Ben'), 'merge');
+    expect(await d.count('trash')).toBe(1);
+    await restoreBackup(d, backupOf('Ben'), 'replace');
+    expect(await d.count('trash')).toBe(0);
+    expectUserError(await rejectionOf(undoDelete(d, deleted.token, NOW + 1_000)), 'undo-expired');
   });
 
   it('writes nothing when a record is bad', async () => {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionItem, SessionRecord } from '../../../lib/records';
-import { actionItemGroups, applyActionItemEdit } from '../../../lib/rules/action-items';
+import {
+  actionItemGroups,
+  applyActionItemEdit,
+  sessionActionItems,
+} from '../../../lib/rules/action-items';
 import { expectUserError } from '../sentences';
 
 const DAY = 86_400_000;
@@ -95,5 +99,74 @@ describe('action item groups', () => {
       ['all-done', 0, false],
     ]);
     expect(groups[1]?.items.map((a) => a.id)).toEqual(['m2', 'm4', 'm1', 'm3']);
+  });
+});
+
+describe('editing an item', () => {
+  const read: ActionItem = { id: 'r', text: 'Read chaptre 3', createdAt: NOW - DAY };
+  const done: ActionItem = { ...read, id: 'd', doneAt: NOW - MIN };
+
+  it('changes the text, trimmed, keeping the rest', () => {
+    expect(
+      applyActionItemEdit([read, done], { edit: 'r', text: ' Read chapter 3 ' }, NOW, 'x'),
+    ).toEqual([{ ...read, text: 'Read chapter 3' }, done]);
+    expect(applyActionItemEdit([done], { edit: 'd', text: 'Done one' }, NOW, 'x')).toEqual([
+      { ...done, text: 'Done one' },
+    ]);
+  });
+
+  it.each([
+    ['a done one done', { setDone: 'd', done: true }, [done]],
+    ['an open one open', { setDone: 'r', done: false }, [read]],
+    ['the same text', { edit: 'r', text: 'Read chaptre 3  ' }, [read]],
+    ['a toggle of an id it does not hold', { toggle: 'gone' }, [read]],
+  ] as const)('gives back the very same list for %s', (_name, edit, items) => {
+    expect(applyActionItemEdit(items, edit, NOW, 'x')).toBe(items);
+  });
+
+  it('sets an item done or open, whatever it was', () => {
+    expect(applyActionItemEdit([read], { setDone: 'r', done: true }, NOW, 'x')).toEqual([
+      { ...read, doneAt: NOW },
+    ]);
+    const [open] = applyActionItemEdit([done], { setDone: 'd', done: false }, NOW, 'x');
+    expect(open).toEqual({ ...read, id: 'd' });
+    expect(open).not.toHaveProperty('doneAt');
+  });
+
+  it.each([
+    [{ edit: 'r', text: '  ' }, 'action-item-empty', 'Write the action item first.'],
+    [{ edit: 'r', text: 'x'.repeat(2001) }, 'text-too-long', undefined],
+    [
+      { edit: 'gone', text: 'x' },
+      'action-item-gone',
+      'That action item no longer exists; nothing was changed.',
+    ],
+    [{ setDone: 'gone', done: true }, 'action-item-gone', undefined],
+  ] as const)('refuses %j', (edit, code, sentence) => {
+    let error: unknown;
+    try {
+      applyActionItemEdit([read], edit, NOW, 'x');
+    } catch (e) {
+      error = e;
+    }
+    expectUserError(error, code, sentence);
+  });
+});
+
+describe("a session's action items", () => {
+  it('are those planned, those done and those carried forward', () => {
+    const a = { id: 'a', text: 'a', createdAt: 0 };
+    const b = { id: 'b', text: 'b', createdAt: 0, doneAt: 1 };
+    const c = { id: 'c', text: 'c', createdAt: 0 };
+    expect(sessionActionItems({ actionItems: [a, b, c] })).toEqual({
+      planned: [a, b, c],
+      done: [b],
+      carriedForward: [a, c],
+    });
+    expect(sessionActionItems({ actionItems: [] })).toEqual({
+      planned: [],
+      done: [],
+      carriedForward: [],
+    });
   });
 });

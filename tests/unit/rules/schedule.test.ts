@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Mentorship, SessionRecord } from '../../../lib/records';
 import {
+  cancelKeepsPreparation,
   earliestScheduled,
+  firstAfterRemoval,
   kindForBooking,
   kindForNew,
   kindWhenUnmarked,
+  nextAcross,
   PENDING_WITHIN_MS,
   pendingSession,
   scheduledInOrder,
@@ -203,5 +206,134 @@ describe('the schedule view', () => {
     );
     expect(ids(view.booked)).toEqual(['past', 'later', 'undated']);
     expect(view.next?.id).toBe('later');
+  });
+});
+
+describe('removing the first session', () => {
+  const first = s('first', { kind: 'first', scheduledAt: NOW + DAY });
+  it.each<[string, SessionRecord, SessionRecord[], string | null]>([
+    [
+      'makes the earliest booking left the first',
+      first,
+      [s('b', { scheduledAt: NOW + 8 * DAY }), s('a', { scheduledAt: NOW + 2 * DAY })],
+      'a',
+    ],
+    ['an undated one, when it is the only one', first, [s('u')], 'u'],
+    [
+      'not when a session was held',
+      first,
+      [s('held', { status: 'ended', startedAt: NOW - DAY }), s('a', { scheduledAt: NOW + DAY })],
+      null,
+    ],
+    [
+      'not when another is the first already',
+      first,
+      [s('f', { kind: 'first', scheduledAt: NOW + 2 * DAY })],
+      null,
+    ],
+    [
+      'not when the earliest is marked last',
+      first,
+      [s('l', { kind: 'last', scheduledAt: NOW + 2 * DAY })],
+      null,
+    ],
+    [
+      'not for a regular session',
+      s('r', { scheduledAt: NOW }),
+      [s('a', { scheduledAt: NOW + DAY })],
+      null,
+    ],
+    ['not with nothing left', first, [], null],
+  ])('%s', (_name, removed, remaining, becomesFirst) => {
+    expect(firstAfterRemoval(removed, remaining)).toEqual(
+      becomesFirst ? [{ sessionId: becomesFirst, from: 'regular', to: 'first' }] : [],
+    );
+  });
+});
+
+describe('cancelling a booking', () => {
+  it.each<[string, Partial<SessionRecord>, string[], boolean]>([
+    ['nothing prepared', {}, [], false],
+    ['an empty note', {}, ['  '], false],
+    ['a note', {}, ['Thoughts'], true],
+    ['a topic', { topic: { text: 'Career', by: 'mentee', at: 0, history: [] } }, [], true],
+    ['an empty topic', { topic: { text: '', by: 'mentee', at: 0, history: [] } }, [], false],
+    ['an action item', { actionItems: [{ id: 'a', text: 'a', createdAt: 0 }] }, [], true],
+    ['a note, but no date to lose', { scheduledAt: undefined }, ['Thoughts'], false],
+  ])('with %s keeps the session: %s', (_name, over, notes, keeps) => {
+    const booking = s('b', { scheduledAt: NOW + DAY, ...over });
+    expect(
+      cancelKeepsPreparation(
+        booking,
+        notes.map((text) => ({ text })),
+      ),
+    ).toBe(keeps);
+  });
+});
+
+describe('who is next across mentorships', () => {
+  const m = (id: string, over: Partial<Mentorship> = {}): Mentorship => ({
+    id,
+    otherName: id,
+    myRole: 'mentor',
+    agreement: { type: 'ad-hoc', cadenceDays: 7, sessionMinutes: 30 },
+    goals: [],
+    createdAt: 0,
+    ...over,
+  });
+  const MIN = 60_000;
+
+  it('puts the earliest booking first, then the others in order, then those with none', () => {
+    const rows = nextAcross(
+      [
+        m('ana', { createdAt: 1 }),
+        m('ben', { createdAt: 2 }),
+        m('chidi', { createdAt: 3 }),
+        m('dana', { createdAt: 4 }),
+        m('eve', { createdAt: 0 }),
+        m('old', { archivedAt: NOW - DAY }),
+      ],
+      [
+        s('ana-2', { mentorshipId: 'ana', scheduledAt: NOW + 3 * DAY }),
+        s('ana-1', { mentorshipId: 'ana', scheduledAt: NOW + 2 * DAY }),
+        s('ben-1', { mentorshipId: 'ben', scheduledAt: NOW + HOUR }),
+        s('chidi-u', { mentorshipId: 'chidi' }),
+        s('dana-held', { mentorshipId: 'dana', status: 'ended', scheduledAt: NOW + HOUR }),
+        s('old-1', { mentorshipId: 'old', scheduledAt: NOW + MIN }),
+        s('adhoc', { mentorshipId: null, scheduledAt: NOW + MIN }),
+      ],
+      NOW,
+    );
+    expect(rows.map((r) => [r.mentorship.id, r.session?.id, r.at])).toEqual([
+      ['ben', 'ben-1', NOW + HOUR],
+      ['ana', 'ana-1', NOW + 2 * DAY],
+      // No dated booking: the oldest mentorship first.
+      ['eve', undefined, undefined],
+      ['chidi', 'chidi-u', undefined],
+      ['dana', undefined, undefined],
+    ]);
+  });
+
+  it('keeps a booking next while its call may still be starting, not once its length passed', () => {
+    const ms = [m('ana')];
+    const at = NOW - 10 * MIN;
+    const sessions = [
+      s('late', { mentorshipId: 'ana', scheduledAt: at }),
+      s('later', { mentorshipId: 'ana', scheduledAt: NOW + DAY }),
+    ];
+    expect(nextAcross(ms, sessions, NOW)[0]?.session?.id).toBe('late');
+    expect(nextAcross(ms, sessions, at + 30 * MIN)[0]?.session?.id).toBe('later');
+  });
+
+  it('orders two bookings at the same time by the older mentorship', () => {
+    const rows = nextAcross(
+      [m('b', { createdAt: 2 }), m('a', { createdAt: 1 })],
+      [
+        s('b1', { mentorshipId: 'b', scheduledAt: NOW + HOUR }),
+        s('a1', { mentorshipId: 'a', scheduledAt: NOW + HOUR }),
+      ],
+      NOW,
+    );
+    expect(rows.map((r) => r.mentorship.id)).toEqual(['a', 'b']);
   });
 });

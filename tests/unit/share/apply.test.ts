@@ -16,7 +16,7 @@ import {
 } from '../../../lib/share/apply';
 import { decodePack, encodePack } from '../../../lib/share/message';
 import type { Pack } from '../../../lib/share/pack';
-import { sentenceIn } from '../sentence';
+import { sentenceIn } from '../sentences';
 
 const DAY = 24 * 3600 * 1000;
 /** 2026-11-03 10:00 UTC. */

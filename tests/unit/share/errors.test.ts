@@ -5,7 +5,7 @@ import { LIMITS } from '../../../lib/limits';
 import { MAX_INPUT_CHARS, PACK_BEGIN, PACK_END } from '../../../lib/share/block';
 import { decodePack, encodePack } from '../../../lib/share/message';
 import type { Pack } from '../../../lib/share/pack';
-import { sentenceIn } from '../sentence';
+import { sentenceIn } from '../sentences';
 import { BASE, blockLines, FULL, gmailReply, quote, wrap } from './mail';
 
 /** The error decodePack throws for `text` (fails the test when it returns). */

@@ -78,4 +78,26 @@ describe('BackupsModel', () => {
     });
     expect(model.backups.error.value).toBe(t('optFileUnreadable'));
   });
+
+  it.each([
+    ['already kept', true, true, 'persisted', 0],
+    ['kept once asked', false, true, 'persisted', 1],
+    ['refused', false, false, 'refused', 1],
+  ] as const)(
+    'asks the browser to keep the records: %s',
+    async (_, already, grant, shown, asks) => {
+      const persist = vi.fn(async () => grant);
+      const { model } = page(d, undefined, { persisted: async () => already, persist });
+      expect(model.backups.persistence.value).toBe('unknown');
+      await model.backups.askToPersist();
+      expect(model.backups.persistence.value).toBe(shown);
+      expect(persist).toHaveBeenCalledTimes(asks);
+    },
+  );
+
+  it('says nothing of it where the browser has no storage manager', async () => {
+    const { model } = page(d);
+    await model.backups.askToPersist();
+    expect(model.backups.persistence.value).toBe('unknown');
+  });
 });

@@ -6,8 +6,17 @@ import { settingsItem } from '../../../../lib/storage/items';
 import { OptionsModel } from '../../../../models/options/app';
 import { clock, DAY, NOW } from '../setup';
 
-export function page(d: Db, time = clock()) {
-  const model = new OptionsModel({ db: async () => d, now: time.now, settings: settingsItem });
+export function page(
+  d: Db,
+  time = clock(),
+  storage?: { persisted(): Promise<boolean>; persist(): Promise<boolean> },
+) {
+  const model = new OptionsModel({
+    db: async () => d,
+    now: time.now,
+    settings: settingsItem,
+    ...(storage ? { storage } : {}),
+  });
   return { model, time };
 }
 
