@@ -46,7 +46,7 @@ async function setUpHebrewDemo(popup: Page) {
 
 async function run(scheme: 'light' | 'dark', port: number, lang: 'en' | 'he' = 'en') {
   const he = lang === 'he';
-  const out = he ? path.join(OUT, "he") : OUT;
+  const out = he ? path.join(OUT, 'he') : OUT;
   fs.mkdirSync(out, { recursive: true });
   const browserLang = he ? 'he' : (process.env.MC_LANG ?? 'en-US');
   const profile = path.join(TMP, `profile-${lang}-${scheme}`);
@@ -54,10 +54,7 @@ async function run(scheme: 'light' | 'dark', port: number, lang: 'en' | 'he' = '
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: true,
-    args: [
-      ...chromiumArgs({ port, extensionDir: EXT }),
-      `--lang=${browserLang}`,
-    ],
+    args: [...chromiumArgs({ port, extensionDir: EXT }), `--lang=${browserLang}`],
     locale: browserLang,
     viewport: { width: 1280, height: 760 },
     colorScheme: scheme,

@@ -214,7 +214,7 @@ describe('a Hebrew browser', () => {
     await page.waitForTimeout(300);
     await check(page, 'Mentorships page');
     for (const section of ['backups', 'settings']) {
-      await page.goto(page.url().replace(/#.*$/, '') + `#${section}`);
+      await page.goto(`${page.url().replace(/#.*$/, '')}#${section}`);
       await page.locator('#main h1').waitFor();
       await page.waitForTimeout(200);
       await check(page, `Mentorships page: ${section}`);
