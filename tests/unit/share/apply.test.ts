@@ -167,12 +167,12 @@ describe('planImport: which mentorship', () => {
     );
     expect(own.code).toBe('pack-own');
     expect(sentenceIn('de', own)).toBe(
-      'Dieses Paket hat der Mentee dieses Mentorings geschickt, also Sie selbst; fügen Sie das Paket ein, das Sie von Ihrem Mentor erhalten haben.',
+      'Dieses Paket hat der Mentee dieses Mentorings geschickt, also du selbst; füge das Paket ein, das du von deinem Mentor erhalten hast.',
     );
     const none = refusal(() => planImport(PACK, ctx({ mentorships: [] })));
     expect(none.code).toBe('pack-no-mentorship');
     expect(sentenceIn('de', none)).toBe(
-      'Sie haben kein Mentoring, in dem Sie Mentor sind; legen Sie zuerst im Pop-up eines an und importieren Sie das Paket dann noch einmal.',
+      'Du hast kein Mentoring, in dem du Mentor bist; leg zuerst im Pop-up eines an und importiere das Paket dann noch einmal.',
     );
   });
 
