@@ -148,6 +148,8 @@ export function OptionsPage({ model, effects }: { model: OptionsModel; effects: 
             error={settings.error.value}
             saved={settings.saved.value}
             onChange={settings.edit}
+            reminders={settings.reminders.value}
+            onReminder={settings.setReminder}
           />
         )}
       </main>

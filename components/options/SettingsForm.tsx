@@ -1,6 +1,6 @@
 import type { SaveStatus } from '@/lib/autosave';
 import { t } from '@/lib/i18n';
-import type { SettingsDraft } from '@/lib/rules/settings';
+import type { ReminderSettings, SettingsDraft } from '@/lib/rules/settings';
 import type { SettingsError } from '@/models/options/settings';
 
 export interface SettingsFormProps {
@@ -8,7 +8,18 @@ export interface SettingsFormProps {
   error?: SettingsError;
   saved: SaveStatus;
   onChange(patch: Partial<SettingsDraft>): void;
+  /** The reminder switches, as they are now (absent: the section is not shown). */
+  reminders?: ReminderSettings;
+  onReminder?(kind: keyof ReminderSettings, on: boolean): void;
 }
+
+/** The reminder switches, in the order a session goes: before, at the start, after. */
+const REMINDER_SWITCHES: [keyof ReminderSettings, string][] = [
+  ['dayBefore', 'optRemindDayBefore'],
+  ['starting', 'optRemindStarting'],
+  ['reflect', 'optRemindReflect'],
+  ['bookNext', 'optRemindBookNext'],
+];
 
 /** Defaults for sessions and the private nudge back to the call. */
 export function SettingsForm(props: SettingsFormProps) {
@@ -93,6 +104,25 @@ export function SettingsForm(props: SettingsFormProps) {
           {problem('graceSeconds')}
         </div>
       </fieldset>
+      {props.reminders && (
+        <fieldset class="opt-fieldset" aria-describedby="reminders-hint">
+          <legend>{t('optRemindLegend')}</legend>
+          <p id="reminders-hint" class="muted small">
+            {t('optRemindHint')}
+          </p>
+          {REMINDER_SWITCHES.map(([kind, key]) => (
+            <label class="inline" key={kind}>
+              <input
+                type="checkbox"
+                name={`remind-${kind}`}
+                checked={props.reminders?.[kind] ?? true}
+                onChange={(e) => props.onReminder?.(kind, e.currentTarget.checked)}
+              />{' '}
+              {t(key)}
+            </label>
+          ))}
+        </fieldset>
+      )}
     </section>
   );
 }
