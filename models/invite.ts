@@ -11,7 +11,6 @@
 // read, never on a page's first paint.
 
 import { computed, createModel, type ReadonlySignal, signal } from '@preact/signals';
-import type { Invite, InviteResult } from '@/lib/calendar/invite';
 import type { Db } from '@/lib/db';
 import { UserError } from '@/lib/errors';
 import { describeError, t } from '@/lib/i18n';
@@ -22,6 +21,12 @@ import { bookSession, rescheduleSession } from '@/lib/repos/sessions';
 import { loadAll } from '@/lib/repos/snapshot';
 import { meetingKeyOf } from '@/lib/session/links';
 import { tzOffsetAt } from './local-time';
+
+// Types only, written so that no static import of the invite module (and ical.js) exists here:
+// tests/unit/calendar/lazy.test.ts keeps it so.
+type InviteModule = typeof import('@/lib/calendar/invite');
+type InviteResult = ReturnType<InviteModule['readInvite']>;
+type Invite = Extract<InviteResult, { kind: 'book' }>['invite'];
 
 /** Whether pasted text is a calendar invite rather than a share pack. */
 export const looksLikeInvite = (text: string) => /BEGIN:(VCALENDAR|VEVENT)/i.test(text);

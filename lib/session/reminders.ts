@@ -212,14 +212,9 @@ export function createReminders(deps: RemindersDeps) {
       return;
     }
     if (target.open === 'popup') {
-      // The popup opens from a notification click in Chrome 127+; elsewhere the page does.
-      const opened = await Promise.resolve(browser.action.openPopup?.())
-        .then(() => true)
-        .catch(() => false);
-      if (opened) return;
-      await browser.tabs.create({
-        url: browser.runtime.getURL(mentorshipPage(target.mentorshipId)),
-      });
+      // An extension cannot open its toolbar popup everywhere (Firefox refuses it outside a
+      // click on the button): the same page opens in a tab, where the thoughts are written.
+      await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
       return;
     }
     await browser.tabs.create({ url: browser.runtime.getURL(target.path as '/options.html') });
