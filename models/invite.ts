@@ -54,7 +54,9 @@ export function planInvite(
   records: { mentorships: readonly Mentorship[]; sessions: readonly SessionRecord[] },
   preferred?: string,
 ): InvitePlan {
-  const active = records.mentorships.filter((m) => m.archivedAt === undefined);
+  const active = records.mentorships
+    .filter((m) => m.archivedAt === undefined)
+    .sort((a, b) => a.createdAt - b.createdAt);
   const key = invite.meetingKey ?? meetingKeyOf(invite.link);
   const linked = key
     ? active.filter((m) => m.meetingLink && meetingKeyOf(m.meetingLink) === key)
