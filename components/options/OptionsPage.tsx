@@ -1,4 +1,4 @@
-import { t } from '@/lib/i18n';
+import { formatDuration, t } from '@/lib/i18n';
 import type { OptionsModel } from '@/models/options/app';
 import { Onboarding } from '../Onboarding';
 import { AgreementEditor } from './AgreementEditor';
@@ -33,14 +33,14 @@ function MentorshipView({ model, effects }: { model: OptionsModel; effects: Page
   return (
     <>
       <header class="opt-detail-head">
-        <h1 id="main-title" tabIndex={-1}>
+        <h1 id="main-title" tabIndex={-1} dir="auto">
           {m.otherName}
         </h1>
         <p class="muted">
           {t('optDetailLine', [
             roleName(m.myRole),
             cadenceText(m.agreement.cadenceDays),
-            String(m.agreement.sessionMinutes),
+            formatDuration(m.agreement.sessionMinutes * 60_000),
           ])}
         </p>
       </header>
@@ -158,6 +158,8 @@ export function OptionsPage({ model, effects }: { model: OptionsModel; effects: 
             error={settings.error.value}
             saved={settings.saved.value}
             onChange={settings.edit}
+            language={settings.language.value}
+            onLanguage={settings.setLanguage}
             reminders={settings.reminders.value}
             onReminder={settings.setReminder}
           />

@@ -1,5 +1,6 @@
-// Settings: the default session length and the private nudge back to the call (on or off, and
-// after how many seconds away). Read and written through `settingsItem`, saved as typed; a value
+// Settings: the language of the extension's text (the browser's, or one chosen), the default
+// session length and the private nudge back to the call (on or off, and after how many seconds
+// away). Read and written through `settingsItem`, saved as typed; a value
 // out of range is refused with its sentence and nothing is saved until it is put right. The
 // reminders have a switch each (all on until one is turned off).
 
@@ -16,19 +17,22 @@ import {
 import type { Item, Settings } from '@/lib/storage/items';
 
 export interface SettingsError {
-  field: keyof SettingsDraft;
+  field: keyof SettingsDraft | 'language';
   message: string;
 }
 
 export interface SettingsEnv {
   /** Where the settings live: `settingsItem`. */
   settings: Pick<Item<Settings>, 'get' | 'set'>;
+  /** Where the language choice lives: `languageItem` ('auto' for the browser's). */
+  language?: Pick<Item<string>, 'get' | 'set'>;
 }
 
 export const SettingsModel = createModel((env: SettingsEnv) => {
   const draft = signal<SettingsDraft | undefined>(undefined);
   const error = signal<SettingsError | undefined>(undefined);
   const saved = signal<SaveStatus>('idle');
+  const language = signal('auto');
 
   const saver = createAutosave<Settings>(
     (settings) => env.settings.set(settings),
@@ -59,8 +63,23 @@ export const SettingsModel = createModel((env: SettingsEnv) => {
     error,
     saved,
     reminders,
+    language,
     async load() {
-      draft.value = settingsDraftOf(await env.settings.get());
+      const [settings, chosen] = await Promise.all([
+        env.settings.get(),
+        env.language?.get() ?? 'auto',
+      ]);
+      draft.value = settingsDraftOf(settings);
+      language.value = chosen;
+    },
+    /** Shows every page in `choice` ('auto': the browser's language); pages follow at once. */
+    async setLanguage(choice: string) {
+      language.value = choice;
+      try {
+        await env.language?.set(choice);
+      } catch (e) {
+        error.value = { field: 'language', message: describeError(e) };
+      }
     },
     edit,
     /** Turns one reminder on or off. */
