@@ -6,6 +6,7 @@ import { editActionItems } from '@/lib/repos/sessions';
 import { createBrowserUi } from '@/lib/session/browser-ui';
 import { createFocusFeed, NUDGE_NOTIFICATION } from '@/lib/session/focus-feed';
 import { createOrchestrator } from '@/lib/session/orchestrator';
+import { createReminders } from '@/lib/session/reminders';
 
 // Wiring only: browser events in, lib/ decides. Every listener is registered synchronously at
 // start-up, so the events themselves wake a stopped worker.
@@ -115,6 +116,20 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command, tab) => {
     ui.command(command, tab?.id, tab?.windowId);
   });
+
+  // Reminders (issue 14): alarms planned from the records, planned again on every change and
+  // when the worker, the extension or the browser starts.
+  const reminders = createReminders({
+    db,
+    now: Date.now,
+    timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+  });
+  reminders.start();
+  browser.runtime.onInstalled.addListener(() => void reminders.replan());
+  browser.runtime.onStartup.addListener(() => void reminders.replan());
+  browser.alarms.onAlarm.addListener((alarm) => void reminders.alarm(alarm.name));
+  browser.notifications.onClicked.addListener((id) => void reminders.clicked(id));
+  browser.notifications.onButtonClicked.addListener((id) => void reminders.clicked(id));
 
   // A new worker (first start, or after Chrome stopped the last one) picks up from storage.
   sessions.reconcile(ask, (tabId) =>

@@ -3,10 +3,12 @@ import type { OptionsModel } from '@/models/options/app';
 import { Onboarding } from '../Onboarding';
 import { AgreementEditor } from './AgreementEditor';
 import { Backups } from './Backups';
+import { BetweenSessions } from './BetweenSessions';
 import { roleName } from './format';
 import { Goals } from './Goals';
 import { History } from './History';
 import { cadenceText, MentorshipList } from './MentorshipList';
+import { Review } from './Review';
 import { Schedule } from './Schedule';
 import { SettingsForm } from './SettingsForm';
 import { Trends } from './Trends';
@@ -88,6 +90,7 @@ function MentorshipView({ model, effects }: { model: OptionsModel; effects: Page
         <div class="opt-wide">
           <Trends trends={trends} />
         </div>
+        <BetweenSessions model={model} effects={effects} />
       </div>
     </>
   );
@@ -120,6 +123,13 @@ export function OptionsPage({ model, effects }: { model: OptionsModel; effects: 
       </aside>
       <main id="main" class="opt-main stack">
         {view.page === 'mentorship' && <MentorshipView model={model} effects={effects} />}
+        {view.page === 'review' && (
+          <Review
+            model={model.review}
+            download={effects.download}
+            print={() => globalThis.print()}
+          />
+        )}
         {view.page === 'new' && (
           <div class="card opt-new">
             <Onboarding error={model.newError.value} onCreate={model.create} />
@@ -150,6 +160,8 @@ export function OptionsPage({ model, effects }: { model: OptionsModel; effects: 
             onChange={settings.edit}
             language={settings.language.value}
             onLanguage={settings.setLanguage}
+            reminders={settings.reminders.value}
+            onReminder={settings.setReminder}
           />
         )}
       </main>

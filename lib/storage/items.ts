@@ -4,7 +4,8 @@
 // replaced by the fallback: a page never crashes on what an earlier version (or a hand edit in
 // DevTools) left there.
 //
-//   storage.local    settings, language, popupMentorship, cardPlace:<platform>
+//   storage.local    settings, language, popupMentorship, cardPlace:<platform>, remindersShown,
+//                    calendarSequences
 //   storage.session  calls, live, recent, focus:<sessionId>, dbRev
 //
 // storage.session is cleared when the browser quits or the extension reloads; it holds only
@@ -119,6 +120,62 @@ export const cardPlaceItems: Record<Platform, Item<Place | null>> = {
   zoom: defineItem('local:cardPlace:zoom', { fallback: null, clean: cleanPlace }),
   teams: defineItem('local:cardPlace:teams', { fallback: null, clean: cleanPlace }),
 };
+
+/** The most reminder names kept as shown: old ones name times long gone and never plan again. */
+export const REMINDERS_SHOWN_MAX = 500;
+
+/**
+ * The reminders already shown (alarm names, lib/rules/reminders.ts), newest last, so each shows
+ * once, across worker and browser restarts.
+ */
+export const remindersShownItem = defineItem<string[]>('local:remindersShown', {
+  fallback: [],
+  clean: (raw) =>
+    Array.isArray(raw)
+      ? raw
+          .filter((x): x is string => typeof x === 'string' && x.length <= 400)
+          .slice(-REMINDERS_SHOWN_MAX)
+      : undefined,
+});
+
+/** One exported calendar event: its SEQUENCE, and what it said when that number was given. */
+export interface CalendarSequence {
+  sequence: number;
+  /** The event's exported content (time, title, link, rule), to tell a change from a repeat. */
+  signature: string;
+}
+
+/** The most events whose SEQUENCE is kept (oldest dropped first). */
+export const CALENDAR_SEQUENCES_MAX = 2_000;
+
+/**
+ * The SEQUENCE of every event exported to a calendar, by UID (lib/calendar/ics.ts): one more on
+ * every exported change, so the calendar replaces its copy. Kept here rather than on the records:
+ * it is a fact about the user's own calendar, not about the mentorship, and needs no database
+ * write (and no backup schema change) to count up.
+ */
+export const calendarSequencesItem = defineItem<Record<string, CalendarSequence>>(
+  'local:calendarSequences',
+  {
+    fallback: {},
+    clean: (raw) => {
+      if (!isObject(raw)) return undefined;
+      const out: Record<string, CalendarSequence> = {};
+      const entries = Object.entries(raw).slice(-CALENDAR_SEQUENCES_MAX);
+      for (const [uid, v] of entries) {
+        if (
+          isObject(v) &&
+          Number.isInteger(v.sequence) &&
+          (v.sequence as number) >= 0 &&
+          typeof v.signature === 'string'
+        ) {
+          out[uid] = { sequence: v.sequence as number, signature: v.signature };
+        }
+      }
+      return out;
+    },
+  },
+);
 
 // ---------------------------------------------------------------------------------------------
 // storage.session

@@ -20,7 +20,10 @@ import { fromInputValue, tzOffsetAt } from '../local-time';
 import type { OnboardingValues } from '../prep';
 import { AgreementModel } from './agreement';
 import { BackupsModel } from './backups';
+import { CalendarModel } from './calendar';
 import type { OptionsContext, OptionsEnv } from './context';
+import { MarkdownModel } from './markdown';
+import { ReviewModel } from './review';
 import { ScheduleModel } from './schedule';
 import { SettingsModel } from './settings';
 
@@ -29,7 +32,8 @@ export type View =
   | { page: 'mentorship'; id: string }
   | { page: 'new' }
   | { page: 'backups' }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'review'; id: string };
 
 /** A mentorship as the page's navigation lists it. */
 export interface MentorshipListItem {
@@ -46,10 +50,13 @@ export function parseHash(hash: string): View | undefined {
   if (h === 'new' || h === 'backups' || h === 'settings') return { page: h };
   if (h.startsWith('m=') && h.length > 2)
     return { page: 'mentorship', id: decodeURIComponent(h.slice(2)) };
+  if (h.startsWith('review=') && h.length > 7)
+    return { page: 'review', id: decodeURIComponent(h.slice(7)) };
   return undefined;
 }
 
 export function hashOf(view: View): string {
+  if (view.page === 'review') return `#review=${encodeURIComponent(view.id)}`;
   return view.page === 'mentorship' ? `#m=${encodeURIComponent(view.id)}` : `#${view.page}`;
 }
 
@@ -71,7 +78,8 @@ export const OptionsModel = createModel((env: OptionsEnv) => {
   const view = computed<View | undefined>(() => {
     if (!data.value) return undefined;
     const want = requested.value;
-    if (want && (want.page !== 'mentorship' || mentorships.value.some((m) => m.id === want.id))) {
+    const exists = (id: string) => mentorships.value.some((m) => m.id === id);
+    if (want && (want.page === 'mentorship' || want.page === 'review' ? exists(want.id) : true)) {
       return want;
     }
     const first = mentorships.value[0];
@@ -80,7 +88,9 @@ export const OptionsModel = createModel((env: OptionsEnv) => {
 
   const selected = computed(() => {
     const v = view.value;
-    return v?.page === 'mentorship' ? mentorships.value.find((m) => m.id === v.id) : undefined;
+    return v?.page === 'mentorship' || v?.page === 'review'
+      ? mentorships.value.find((m) => m.id === v.id)
+      : undefined;
   });
 
   const listItems = computed<MentorshipListItem[]>(() =>
@@ -159,9 +169,13 @@ export const OptionsModel = createModel((env: OptionsEnv) => {
   const schedule = new ScheduleModel(context);
   const backups = new BackupsModel(context);
   const settings = new SettingsModel(env);
+  const calendar = new CalendarModel(context);
+  const markdown = new MarkdownModel(context);
+  const review = new ReviewModel(context);
 
   function select(next: View) {
     requested.value = next;
+    review.open(next.page === 'review' ? next.id : undefined);
     newError.value = undefined;
     agreement.clearErrors();
     schedule.clearErrors();
@@ -197,6 +211,9 @@ export const OptionsModel = createModel((env: OptionsEnv) => {
     schedule,
     backups,
     settings,
+    calendar,
+    markdown,
+    review,
     load: reload,
     select,
     /** Starts following changes made elsewhere; disposing the model stops it. */

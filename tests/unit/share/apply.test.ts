@@ -601,3 +601,41 @@ describe('a pack imported before', () => {
     });
   });
 });
+
+describe('planImport: the pack carries the session time', () => {
+  const ana = mentorship('ana', { pairId: 'their-ana' });
+
+  it.each([
+    [
+      'moves the next booking to the sender’s time',
+      [session('next', 'ana', { scheduledAt: NOW + DAY })],
+      THURSDAY,
+    ],
+    ['dates a booking that had no date', [session('undated', 'ana')], THURSDAY],
+    [
+      'leaves a booking already at that time',
+      [session('thu', 'ana', { scheduledAt: THURSDAY })],
+      undefined,
+    ],
+  ])('%s', (_what, sessions, moveTo) => {
+    const plan = chosen(planImport(PACK, ctx({ mentorships: [ana], sessions })));
+    expect(plan.moveTo).toBe(moveTo);
+  });
+
+  it('books a new session at the pack’s time, and moves nothing to a time gone by', () => {
+    const fresh = chosen(planImport(PACK, ctx({ mentorships: [ana] })));
+    expect(fresh).toMatchObject({ isNew: true, session: { scheduledAt: THURSDAY } });
+    expect(fresh.moveTo).toBeUndefined();
+    const late = chosen(
+      planImport(
+        PACK,
+        ctx({
+          mentorships: [ana],
+          sessions: [session('next', 'ana', { scheduledAt: NOW + DAY })],
+          now: THURSDAY + DAY,
+        }),
+      ),
+    );
+    expect(late.moveTo).toBeUndefined();
+  });
+});
