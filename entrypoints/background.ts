@@ -1,7 +1,9 @@
 import { db } from '@/lib/db';
+import { toWire, UserError } from '@/lib/errors';
 import { listen, sendToTab } from '@/lib/messages';
 import { createBrowserUi } from '@/lib/session/browser-ui';
 import { createFocusFeed, NUDGE_NOTIFICATION } from '@/lib/session/focus-feed';
+import { createLiveProjection } from '@/lib/session/live-projection';
 import { createOrchestrator } from '@/lib/session/orchestrator';
 import { assignSession, editActionItems, loadLiveView } from '@/lib/store';
 
@@ -10,6 +12,11 @@ import { assignSession, editActionItems, loadLiveView } from '@/lib/store';
 export default defineBackground(() => {
   const focus = createFocusFeed();
   const ui = createBrowserUi();
+  const projection = createLiveProjection({
+    db,
+    loadView: loadLiveView,
+    ownOrigin: browser.runtime.getURL('/'),
+  });
   const sessions = createOrchestrator({
     ending: async (tabId, live, at) => {
       const figures = await focus.ended(String(tabId), live, at);
@@ -22,8 +29,12 @@ export default defineBackground(() => {
     ended: (tabId, live, session, at) => ui.hooks.ended?.(tabId, live, session, at),
   });
 
-  const ask = (tabId: number) => sendToTab(tabId, { type: 'call-ping' });
-
+  const ask = (tabId: number) => sendToTab(tabId, { type: 'call-ping' }, { frameId: 0 });
+  const tabExists = (tabId: number) =>
+    browser.tabs.get(tabId).then(
+      () => true,
+      () => false,
+    );
   async function focusCall(tabId: number) {
     const tab = await browser.tabs.update(tabId, { active: true }).catch(() => undefined);
     if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
@@ -58,32 +69,38 @@ export default defineBackground(() => {
     },
     'focus-call': (msg) => focusCall(msg.tabId),
     assign: async (msg) => {
-      const next = await assignSession(await db(), msg.sessionId, msg.mentorshipId, msg.at);
-      // The call became the session prepared for it: follow it under its id.
-      if (next.id !== msg.sessionId) await sessions.renameSession(msg.sessionId, next.id);
-      return { ok: true };
-    },
-    'live-view': async (msg) => loadLiveView(await db(), msg.sessionId),
-    'action-item': async (msg) => {
-      const edit =
-        msg.add !== undefined
-          ? { add: msg.add }
-          : msg.toggle !== undefined
-            ? { toggle: msg.toggle }
-            : undefined;
-      if (!edit) return { ok: false, error: 'Nothing to change.' };
       try {
+        const next = await assignSession(await db(), msg.sessionId, msg.mentorshipId, msg.at);
+        // The call became the session prepared for it: follow it under its id.
+        if (next.id !== msg.sessionId) await sessions.renameSession(msg.sessionId, next.id);
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, error: toWire(error) };
+      }
+    },
+    'action-item': async (msg) => {
+      try {
+        const edit = msg.add !== undefined ? { add: msg.add } : { toggle: msg.toggle ?? '' };
+        if (!edit.add && !edit.toggle) throw new UserError('nothing-to-change');
         await editActionItems(await db(), msg.sessionId, edit, Date.now());
         return { ok: true };
       } catch (error) {
-        return { ok: false, error: (error as Error).message };
+        return { ok: false, error: toWire(error) };
       }
     },
+    // The card's geometry, to its tab's content script: the call page never sees it.
+    'card-frame': (msg, sender) =>
+      sender.tabId === undefined
+        ? null
+        : sendToTab(sender.tabId, msg, { frameId: 0 }).catch(() => null),
     whoami: (_msg, sender) => ({ tabId: sender.tabId, windowId: sender.windowId }),
   });
 
+  browser.runtime.onConnect.addListener((port) => projection.connect(port));
+  projection.watch();
+
   browser.tabs.onRemoved.addListener((tabId) => {
-    sessions.tabClosed(tabId);
+    sessions.tabClosed(tabId).then(() => projection.drop(tabId));
   });
   browser.tabs.onActivated.addListener(({ tabId, windowId }) => {
     focus.tabActivated(tabId, windowId);
@@ -115,10 +132,6 @@ export default defineBackground(() => {
   });
 
   // A new worker (first start, or after Chrome stopped the last one) picks up from storage.
-  sessions.reconcile(ask, (tabId) =>
-    browser.tabs.get(tabId).then(
-      () => true,
-      () => false,
-    ),
-  );
+  sessions.reconcile(ask, tabExists);
+  projection.refresh();
 });

@@ -7,7 +7,8 @@ import { Onboarding, type OnboardingValues } from '@/components/Onboarding';
 import { Prep } from '@/components/Prep';
 import { createAutosave, type SaveStatus } from '@/lib/autosave';
 import { db } from '@/lib/db';
-import { t } from '@/lib/i18n';
+import { fromWire } from '@/lib/errors';
+import { describeError, t } from '@/lib/i18n';
 import { bookSession } from '@/lib/mentorships';
 import { send } from '@/lib/messages';
 import type { Mentorship, SessionRecord } from '@/lib/records';
@@ -273,14 +274,14 @@ function App() {
           const id = tab.value.id;
           if (id === undefined) return;
           const reply = await send({ type: 'manual-start', tabId: id, at: Date.now() });
-          callError.value = reply.error;
+          callError.value = reply.ok ? undefined : describeError(fromWire(reply.error));
           if (reply.ok) tab.value = { ...tab.value, live: true };
         }}
         onEnd={async () => {
           const id = tab.value.id;
           if (id === undefined) return;
           const reply = await send({ type: 'manual-end', tabId: id, at: Date.now() });
-          callError.value = reply.error;
+          callError.value = reply.ok ? undefined : describeError(fromWire(reply.error));
           if (reply.ok) tab.value = { ...tab.value, live: false };
         }}
         onPanel={import.meta.env.FIREFOX ? undefined : openPanel}

@@ -44,11 +44,28 @@ export function openPanel(
   return browser.sidePanel.open({ windowId: target.windowId ?? browser.windows.WINDOW_ID_CURRENT });
 }
 
+/** "Reflect on the session": the notification, for a tab's call or one with no tab left. */
+function reflectNotification(session: SessionRecord, tabId: number | undefined) {
+  return browser.notifications.create(`${REFLECT_NOTIFICATION}${tabId ?? ''}:${session.id}`, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: browser.i18n.getMessage('reflectTitle'),
+    message: browser.i18n.getMessage('reflectMessage'),
+    buttons: [{ title: browser.i18n.getMessage('reflectNow') }],
+  });
+}
+
 export function createBrowserUi() {
   const hooks: Hooks = {
-    async started(tabId: number, _live: LiveInfo, session: SessionRecord) {
+    async started(tabId: number, live: LiveInfo, session: SessionRecord) {
       await Promise.all([
-        browser.tabs.sendMessage(tabId, { type: 'card-state', state: 'in-call' }).catch(() => {}),
+        // A detected call's card is already up (the content script shows it as it reports);
+        // only a session started by hand needs to tell the tab.
+        live.manual
+          ? browser.tabs
+              .sendMessage(tabId, { type: 'card-state', state: 'in-call' })
+              .catch(() => {})
+          : undefined,
         browser.action.setBadgeBackgroundColor({ tabId, color: LIVE_COLOR }),
         browser.action.setBadgeText({ tabId, text: '●' }),
         import.meta.env.FIREFOX
@@ -60,14 +77,16 @@ export function createBrowserUi() {
             }),
       ]);
     },
-    async ended(tabId: number, _live: LiveInfo, session: SessionRecord | undefined) {
+    async ended(tabId: number, live: LiveInfo, session: SessionRecord | undefined) {
       if (!session) return;
       const tabAlive = await browser.tabs.get(tabId).then(
         () => true,
         () => false,
       );
       await Promise.all([
+        // The content script saw a detected call end and shows the end card by itself.
         tabAlive &&
+          live.manual &&
           browser.tabs.sendMessage(tabId, { type: 'card-state', state: 'ended' }).catch(() => {}),
         tabAlive &&
           browser.action.setBadgeBackgroundColor({ tabId, color: REFLECT_COLOR }).catch(() => {}),
@@ -81,16 +100,7 @@ export function createBrowserUi() {
         import.meta.env.FIREFOX
           ? undefined
           : browser.sidePanel.setOptions({ path: panelPath(undefined, 'reflect', session.id) }),
-        browser.notifications.create(
-          `${REFLECT_NOTIFICATION}${tabAlive ? tabId : ''}:${session.id}`,
-          {
-            type: 'basic',
-            iconUrl: browser.runtime.getURL('/icon/128.png'),
-            title: browser.i18n.getMessage('reflectTitle'),
-            message: browser.i18n.getMessage('reflectMessage'),
-            buttons: [{ title: browser.i18n.getMessage('reflectNow') }],
-          },
-        ),
+        reflectNotification(session, tabAlive ? tabId : undefined),
       ]);
     },
   };

@@ -14,52 +14,34 @@ import {
   focusFigures,
   startFocus,
 } from '../focus';
+import { focusItem, liveItem, settingsItem } from '../storage/items';
 import { formatClock } from '../time';
 import { type Live, type LiveInfo, readState, serial } from './orchestrator';
 
-export const DEFAULT_GRACE_SECONDS = 20;
 const NUDGE_ALARM = 'nudge:';
 const BADGE_ALARM = 'away-badge';
 export const NUDGE_NOTIFICATION = 'mc-back-to-call:';
 
-export const focusKey = (sessionId: string) => `focus:${sessionId}`;
+const readFocus = (sessionId: string) => focusItem(sessionId).get();
 
-export interface Settings {
-  graceSeconds: number;
-  nudges: boolean;
+export interface FocusFeedDeps {
+  now?: () => number;
 }
 
-export async function readSettings(): Promise<Settings> {
-  const { settings } = (await browser.storage.local.get('settings')) as {
-    settings?: Partial<Settings>;
-  };
-  const grace = Number(settings?.graceSeconds);
-  return {
-    graceSeconds:
-      Number.isFinite(grace) && grace >= 1 && grace <= 3600 ? grace : DEFAULT_GRACE_SECONDS,
-    nudges: settings?.nudges !== false,
-  };
-}
-
-async function readFocus(sessionId: string): Promise<FocusState | undefined> {
-  const key = focusKey(sessionId);
-  const got = await browser.storage.session.get(key);
-  return got[key] as FocusState | undefined;
-}
-
-async function writeFocus(sessionId: string, state: FocusState) {
-  await browser.storage.session.set({ [focusKey(sessionId)]: state });
-}
-
-export function createFocusFeed(now: () => number = Date.now) {
+export function createFocusFeed(deps: FocusFeedDeps = {}) {
+  const now = deps.now ?? Date.now;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  async function writeFocus(sessionId: string, state: FocusState) {
+    await focusItem(sessionId).set(state);
+  }
 
   async function nudgeIfAway(sessionId: string) {
     const { live } = await readState();
     const entry = Object.entries(live).find(([, l]) => l.sessionId === sessionId);
     const state = await readFocus(sessionId);
     if (!entry || !state) return;
-    const settings = await readSettings();
+    const settings = await settingsItem.get();
     const figures = focusFigures(state, now());
     if (figures.awaySince === null || !settings.nudges) return;
     const [tabKey, info] = entry;
@@ -96,7 +78,7 @@ export function createFocusFeed(now: () => number = Date.now) {
   async function writeLive(tabKey: string, info: LiveInfo) {
     const { live } = await readState();
     if (!live[tabKey]) return;
-    await browser.storage.session.set({ live: { ...live, [tabKey]: info } });
+    await liveItem.set({ ...live, [tabKey]: info });
   }
 
   /** Applies one event to the call of one tab, then arms or clears the nudge. */
@@ -111,7 +93,7 @@ export function createFocusFeed(now: () => number = Date.now) {
       await clearAway(tabKey);
       return;
     }
-    const { graceSeconds } = await readSettings();
+    const { graceSeconds } = await settingsItem.get();
     const due = figures.awaySince + graceSeconds * 1000;
     // A timer while this worker is awake; the alarm if Chrome stops it first.
     const wait = Math.max(0, due - now());
@@ -144,7 +126,7 @@ export function createFocusFeed(now: () => number = Date.now) {
       if (!state) return undefined;
       // The figures go into the session record; the event list is not needed any more.
       const f = focusFigures(endFocus(state, at), at);
-      await browser.storage.session.remove(focusKey(info.sessionId));
+      await focusItem(info.sessionId).remove();
       return {
         awayMs: f.awayMs,
         count: f.count,
@@ -212,7 +194,7 @@ export function createFocusFeed(now: () => number = Date.now) {
           else set.delete(tabId);
           next[key] = { ...info, companions: [...set] };
         }
-        await browser.storage.session.set({ live: next });
+        await liveItem.set(next);
         // Marked while on it (from the popup over that tab): it counts from now.
         const tab = await browser.tabs.get(tabId).catch(() => undefined);
         if (!tab?.active) return;

@@ -1,13 +1,16 @@
 // The background's session orchestrator: call reports in, session records and browser chrome out.
 //
-// Everything it knows lives in storage.session (`calls`, `live`) and IndexedDB, never only in
-// memory: Chrome stops the service worker whenever it likes, and a new one picks up from storage
-// (and asks each call tab where it stands). Updates run one at a time through `serial`, so a burst
-// of reports cannot interleave their read-modify-write steps.
+// Everything it knows lives in storage.session (`calls`, `live`, `recent`) and IndexedDB, never
+// only in memory: Chrome stops the service worker whenever it likes, and a new one picks up from
+// storage (and asks each call tab where it stands). Updates run one at a time through `serial`,
+// so a burst of reports cannot interleave their read-modify-write steps.
 
 import { db } from '../db';
+import { type ErrorCode, toWire, UserError } from '../errors';
+import type { CommandReply } from '../messages';
 import type { Detected } from '../platforms/types';
 import type { Platform, SessionRecord } from '../records';
+import { callsItem, focusItem, liveItem, recentItem, setTogether } from '../storage/items';
 import { endLiveSession, startLiveSession } from '../store';
 import { applyReport, type CallEntry, type Calls, type Effect } from './calls';
 import { prefixedKey } from './links';
@@ -49,28 +52,30 @@ export function serial<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 export async function readState(): Promise<{ calls: Calls; live: Live }> {
-  const got = await browser.storage.session.get(['calls', 'live']);
-  return { calls: (got.calls as Calls) ?? {}, live: (got.live as Live) ?? {} };
+  const [calls, live] = await Promise.all([callsItem.get(), liveItem.get()]);
+  return { calls, live };
 }
 
 /** Calls that ended in each tab, so the end card and panel know which session to reflect on. */
 export type Recent = Record<string, { sessionId: string; endedAt: number }>;
 
-async function readRecent(): Promise<Recent> {
-  const got = await browser.storage.session.get('recent');
-  return (got.recent as Recent) ?? {};
-}
-
+/** One storage write, so a watcher never sees a call without its session or the reverse. */
 async function writeState(calls: Calls, live: Live, recent?: Recent) {
-  const items: Record<string, unknown> = { calls, live };
-  if (recent) items.recent = recent;
-  await browser.storage.session.set(items);
+  await setTogether(
+    [callsItem, calls],
+    [liveItem, live],
+    recent ? [recentItem, recent] : undefined,
+  );
 }
 
 /** Asks a tab's content script where it stands; rejects when the tab has none. */
 export type Ask = (
   tabId: number,
 ) => Promise<{ platform?: Platform; state: Detected; meetingKey?: string } | null>;
+
+type Reply = CommandReply;
+
+const refuse = (code: ErrorCode): Reply => ({ ok: false, error: toWire(new UserError(code)) });
 
 export interface CallReport {
   tabId: number;
@@ -83,6 +88,8 @@ export interface CallReport {
 }
 
 export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
+  const queue = serial;
+
   async function apply(report: CallReport): Promise<Effect> {
     const { calls, live } = await readState();
     const key = String(report.tabId);
@@ -108,7 +115,7 @@ export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
       const ended = await endLiveSession(await db(), current.sessionId, report.at, extra);
       delete nextLive[key];
       const recent: Recent = {
-        ...(await readRecent()),
+        ...(await recentItem.get()),
         [key]: { sessionId: current.sessionId, endedAt: report.at },
       };
       await writeState(next.effect === 'end' ? next.calls : calls, nextLive, recent);
@@ -140,6 +147,25 @@ export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
     return next.effect;
   }
 
+  /** Follows a session under its new id: the live entry, the recent one, the focus ledger. */
+  async function rename(from: string, to: string) {
+    const [{ calls, live }, recent] = await Promise.all([readState(), recentItem.get()]);
+    const next = { ...live };
+    for (const [key, info] of Object.entries(live)) {
+      if (info.sessionId === from) next[key] = { ...info, sessionId: to };
+    }
+    const nextRecent = { ...recent };
+    for (const [key, r] of Object.entries(recent)) {
+      if (r.sessionId === from) nextRecent[key] = { ...r, sessionId: to };
+    }
+    const focus = await focusItem(from).get();
+    await writeState(calls, next, nextRecent);
+    if (focus) {
+      await focusItem(to).set(focus);
+      await focusItem(from).remove();
+    }
+  }
+
   /** Asks a call tab where it stands and applies the answer; no answer means it left the call. */
   async function askAndApply(tabId: number, entry: CallEntry, ask: Ask) {
     // No answer: the tab left the platform (its content script is gone), so no call.
@@ -154,10 +180,10 @@ export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
   }
 
   return {
-    report: (r: CallReport) => serial(() => apply(r)),
+    report: (r: CallReport) => queue(() => apply(r)),
 
     tabClosed: (tabId: number) =>
-      serial(async () => {
+      queue(async () => {
         const { calls } = await readState();
         const entry = calls[String(tabId)];
         if (!entry) return 'none' as Effect;
@@ -165,52 +191,32 @@ export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
       }),
 
     /** The popup's "I'm in a session": the tab must be on one of the platforms. */
-    manualStart: (tabId: number, ask: Ask, windowId?: number) =>
-      serial(async () => {
+    manualStart: (tabId: number, ask: Ask, windowId?: number): Promise<Reply> =>
+      queue(async () => {
         // Only a call platform's page answers: its content script says which platform it is.
         const platform = (await ask(tabId).catch(() => null))?.platform;
-        if (!platform) {
-          return {
-            ok: false,
-            error: 'Open your call in Google Meet, Zoom or Teams in this tab first.',
-          };
-        }
+        if (!platform) return refuse('no-call-tab');
         const { live } = await readState();
         if (live[String(tabId)]) return { ok: true };
         await apply({ tabId, windowId, platform, state: 'in-call', at: now(), manual: true });
-        return { ok: true };
+        return { ok: true } as Reply;
       }),
 
-    manualEnd: (tabId: number) =>
-      serial(async () => {
+    manualEnd: (tabId: number): Promise<Reply> =>
+      queue(async () => {
         const { calls } = await readState();
         const entry = calls[String(tabId)];
-        if (entry?.state !== 'in-call')
-          return { ok: false, error: 'No session is live in this tab.' };
+        if (entry?.state !== 'in-call') return refuse('no-live-session');
         await apply({ tabId, platform: entry.platform, state: 'ended', at: now(), manual: true });
-        return { ok: true };
+        return { ok: true } as Reply;
       }),
 
     /** The user assigned the call and it became another session record (the prepared one). */
-    renameSession: (from: string, to: string) =>
-      serial(async () => {
-        const { calls, live } = await readState();
-        const next = { ...live };
-        for (const [key, info] of Object.entries(live)) {
-          if (info.sessionId === from) next[key] = { ...info, sessionId: to };
-        }
-        const focusFrom = `focus:${from}`;
-        const got = await browser.storage.session.get(focusFrom);
-        await writeState(calls, next);
-        if (got[focusFrom]) {
-          await browser.storage.session.set({ [`focus:${to}`]: got[focusFrom] });
-          await browser.storage.session.remove(focusFrom);
-        }
-      }),
+    renameSession: (from: string, to: string) => queue(() => rename(from, to)),
 
     /** A call tab finished loading a page: a page that answers no ping is no call any more. */
     reconcileTab: (tabId: number, ask: Ask) =>
-      serial(async () => {
+      queue(async () => {
         const { calls, live } = await readState();
         const entry = calls[String(tabId)];
         if (!entry || live[String(tabId)]?.manual) return;
@@ -223,7 +229,7 @@ export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
      * nothing that already started or ended.
      */
     reconcile: (ask: Ask, tabExists: (tabId: number) => Promise<boolean>) =>
-      serial(async () => {
+      queue(async () => {
         const { calls, live } = await readState();
         for (const [key, entry] of Object.entries(calls)) {
           const tabId = Number(key);

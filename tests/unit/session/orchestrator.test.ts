@@ -1,11 +1,16 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { closeDb, db } from '../../lib/db';
-import type { Detected } from '../../lib/platforms/types';
-import type { SessionRecord } from '../../lib/records';
-import type { CallEntry } from '../../lib/session/calls';
-import { platformOfHost } from '../../lib/session/links';
+import { closeDb, db } from '../../../lib/db';
+import { errorKey, fromWire } from '../../../lib/errors';
+import { startFocus } from '../../../lib/focus';
+import type { CommandReply } from '../../../lib/messages';
+import type { Detected } from '../../../lib/platforms/types';
+import type { SessionRecord } from '../../../lib/records';
+import type { CallEntry } from '../../../lib/session/calls';
+import { platformOfHost } from '../../../lib/session/links';
 import {
   type Ask,
   type CallReport,
@@ -13,14 +18,22 @@ import {
   type Hooks,
   type LiveInfo,
   readState,
-} from '../../lib/session/orchestrator';
-import { assignSession, createMentorship, savePreNote } from '../../lib/store';
+} from '../../../lib/session/orchestrator';
+import { assignSession, createMentorship, savePreNote } from '../../../lib/store';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 /** 2026-11-03 10:00 UTC. */
 const T0 = Date.UTC(2026, 10, 3, 10, 0);
 const TAB = 42;
+
+const english = JSON.parse(
+  fs.readFileSync(path.resolve(__dirname, '../../../public/_locales/en/messages.json'), 'utf8'),
+) as Record<string, { message: string }>;
+
+/** The sentence the popup shows for a refused command (in English). */
+const shown = (reply: CommandReply) =>
+  reply.ok ? undefined : english[errorKey(fromWire(reply.error).code)]?.message;
 
 let clock = T0;
 const now = () => clock;
@@ -244,13 +257,14 @@ describe('a detected call', () => {
     const o = createOrchestrator(hooks, now);
     await o.report(report('in-call', T0));
     const liveId = (await readState()).live[TAB]?.sessionId ?? '';
-    await browser.storage.session.set({ [`focus:${liveId}`]: { marker: 1 } });
+    const ledger = startFocus(T0);
+    await browser.storage.session.set({ [`focus:${liveId}`]: ledger });
     const assigned = await assignSession(d, liveId, mentorship.id, T0 + MIN);
     expect(assigned.id).toBe(prepared.id);
     await o.renameSession(liveId, assigned.id);
     expect((await readState()).live[TAB]?.sessionId).toBe(prepared.id);
     expect(await browser.storage.session.get([`focus:${liveId}`, `focus:${prepared.id}`])).toEqual({
-      [`focus:${prepared.id}`]: { marker: 1 },
+      [`focus:${prepared.id}`]: ledger,
     });
     await o.report(report('ended', T0 + 40 * MIN));
     expect(ended.mock.calls[0]?.[2]).toMatchObject({ id: prepared.id, status: 'ended' });
@@ -286,10 +300,9 @@ describe('a session started by hand', () => {
   ])('is refused on %s, with a sentence, starting nothing', async (_name, url) => {
     const { hooks, started } = recordingHooks();
     const o = createOrchestrator(hooks, now);
-    expect(await o.manualStart(TAB, pageAt(url))).toEqual({
-      ok: false,
-      error: 'Open your call in Google Meet, Zoom or Teams in this tab first.',
-    });
+    const reply = await o.manualStart(TAB, pageAt(url));
+    expect(reply).toEqual({ ok: false, error: { code: 'no-call-tab', params: [] } });
+    expect(shown(reply)).toBe('Open your call in Google Meet, Zoom or Teams in this tab first.');
     expect(started).not.toHaveBeenCalled();
     expect(await readState()).toEqual({ calls: {}, live: {} });
   });
@@ -336,13 +349,15 @@ describe('a session started by hand', () => {
   it('ends by hand, and refuses to end where nothing is live', async () => {
     const { hooks, ended } = recordingHooks();
     const o = createOrchestrator(hooks, now);
-    expect(await o.manualEnd(TAB)).toEqual({ ok: false, error: 'No session is live in this tab.' });
+    const refused = await o.manualEnd(TAB);
+    expect(refused).toEqual({ ok: false, error: { code: 'no-live-session', params: [] } });
+    expect(shown(refused)).toBe('No session is live in this tab.');
     await o.manualStart(TAB, pageAt('https://teams.microsoft.com/v2/'));
     clock = T0 + 25 * MIN;
     expect(await o.manualEnd(TAB)).toEqual({ ok: true });
     expect(ended).toHaveBeenCalledTimes(1);
     expect(await calls()).toEqual({ [TAB]: entry('ended', T0 + 25 * MIN, 'teams') });
-    expect(await o.manualEnd(TAB)).toEqual({ ok: false, error: 'No session is live in this tab.' });
+    expect(shown(await o.manualEnd(TAB))).toBe('No session is live in this tab.');
   });
 
   it('ends when its tab is closed', async () => {
