@@ -10,6 +10,12 @@ import type { SessionRecord } from '../records';
 import { firefoxSidebar } from '../sidebar';
 import type { Hooks, LiveInfo } from './orchestrator';
 
+/**
+ * Whether this is the Firefox build. The build writes a boolean into `import.meta.env.FIREFOX`;
+ * WXT's Vitest plugin writes the string "false", which is truthy, so compare the text.
+ */
+const FIREFOX = String(import.meta.env.FIREFOX) === 'true';
+
 const LIVE_COLOR = '#1e8e3e';
 const REFLECT_COLOR = '#1a73e8';
 export const REFLECT_NOTIFICATION = 'mc-reflect:';
@@ -30,7 +36,7 @@ export function openPanel(
   target: { tabId?: number; windowId?: number },
   firefoxPanel?: string,
 ): Promise<void> {
-  if (import.meta.env.FIREFOX) {
+  if (FIREFOX) {
     const sidebar = firefoxSidebar();
     const opened = sidebar?.open() ?? Promise.resolve();
     if (sidebar && firefoxPanel)
@@ -68,7 +74,7 @@ export function createBrowserUi() {
           : undefined,
         browser.action.setBadgeBackgroundColor({ tabId, color: LIVE_COLOR }),
         browser.action.setBadgeText({ tabId, text: '●' }),
-        import.meta.env.FIREFOX
+        FIREFOX
           ? undefined
           : browser.sidePanel.setOptions({
               tabId,
@@ -80,7 +86,7 @@ export function createBrowserUi() {
     async ended(tabId: number, live: LiveInfo, session: SessionRecord | undefined) {
       if (!session) return;
       const tabAlive = await browser.tabs.get(tabId).then(
-        () => true,
+        (tab) => Boolean(tab),
         () => false,
       );
       await Promise.all([
@@ -91,13 +97,13 @@ export function createBrowserUi() {
         tabAlive &&
           browser.action.setBadgeBackgroundColor({ tabId, color: REFLECT_COLOR }).catch(() => {}),
         tabAlive && browser.action.setBadgeText({ tabId, text: '✎' }).catch(() => {}),
-        tabAlive && !import.meta.env.FIREFOX
+        tabAlive && !FIREFOX
           ? browser.sidePanel
               .setOptions({ tabId, path: panelPath(tabId, 'reflect', session.id), enabled: true })
               .catch(() => {})
           : undefined,
         // The global panel leads to the reflection too, for when the call tab is gone.
-        import.meta.env.FIREFOX
+        FIREFOX
           ? undefined
           : browser.sidePanel.setOptions({ path: panelPath(undefined, 'reflect', session.id) }),
         reflectNotification(session, tabAlive ? tabId : undefined),
@@ -112,7 +118,7 @@ export function createBrowserUi() {
       if (!id.startsWith(REFLECT_NOTIFICATION)) return;
       const [tab, sessionId] = id.slice(REFLECT_NOTIFICATION.length).split(':');
       const tabId = tab ? Number(tab) : undefined;
-      if (import.meta.env.FIREFOX) {
+      if (FIREFOX) {
         // Firefox does not count a notification click as a user action for sidebars.
         browser.tabs.create({
           url: browser.runtime.getURL(`/${panelPath(tabId, 'reflect', sessionId)}`),
