@@ -3,7 +3,8 @@
 // Everything it knows lives in storage.session (`calls`, `live`, `recent`) and IndexedDB, never
 // only in memory: Chrome stops the service worker whenever it likes, and a new one picks up from
 // storage (and asks each call tab where it stands). Updates run one at a time through `serial`,
-// so a burst of reports cannot interleave their read-modify-write steps.
+// so a burst of reports cannot interleave their read-modify-write steps; each step is bounded,
+// so a tab that never answers cannot hold up every later event.
 
 import { db } from '../db';
 import { type ErrorCode, toWire, UserError } from '../errors';
@@ -42,12 +43,42 @@ export interface Hooks {
   ): Promise<void> | void;
 }
 
+/** How long one step of the queue may hold up the next. */
+export const STEP_LIMIT_MS = 10_000;
+/** How long a call tab gets to say where it stands. */
+export const ASK_LIMIT_MS = 3_000;
+
 let chain: Promise<unknown> = Promise.resolve();
 
-/** Runs `fn` after every update queued before it. */
-export function serial<T>(fn: () => Promise<T>): Promise<T> {
+/** Resolves with `p`, or with `fallback` once `ms` have passed, whichever comes first. */
+export function bounded<T, F>(p: Promise<T>, ms: number, fallback: F): Promise<T | F> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve(fallback), ms);
+    p.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * Runs `fn` after every update queued before it, or after the one before it has had
+ * `limitMs`: a step stuck on a tab that never answers lets the queue move on (it still
+ * finishes, or not, on its own).
+ */
+export function serial<T>(fn: () => Promise<T>, limitMs = STEP_LIMIT_MS): Promise<T> {
   const run = chain.then(fn);
-  chain = run.catch(() => undefined);
+  chain = bounded(
+    run.catch(() => undefined),
+    limitMs,
+    undefined,
+  );
   return run;
 }
 
@@ -77,6 +108,9 @@ type Reply = CommandReply;
 
 const refuse = (code: ErrorCode): Reply => ({ ok: false, error: toWire(new UserError(code)) });
 
+/** No answer in time: the tab is busy or hung, which says nothing about its call. */
+const NO_ANSWER_YET = Symbol('no answer yet');
+
 export interface CallReport {
   tabId: number;
   windowId?: number;
@@ -87,8 +121,18 @@ export interface CallReport {
   manual?: boolean;
 }
 
-export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
-  const queue = serial;
+export interface OrchestratorOptions {
+  askLimitMs?: number;
+  stepLimitMs?: number;
+}
+
+export function createOrchestrator(
+  hooks: Hooks,
+  now: () => number = Date.now,
+  opts: OrchestratorOptions = {},
+) {
+  const askLimit = opts.askLimitMs ?? ASK_LIMIT_MS;
+  const queue = <T>(fn: () => Promise<T>) => serial(fn, opts.stepLimitMs ?? STEP_LIMIT_MS);
 
   async function apply(report: CallReport): Promise<Effect> {
     const { calls, live } = await readState();
@@ -168,8 +212,15 @@ export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
 
   /** Asks a call tab where it stands and applies the answer; no answer means it left the call. */
   async function askAndApply(tabId: number, entry: CallEntry, ask: Ask) {
-    // No answer: the tab left the platform (its content script is gone), so no call.
-    const answer = (await ask(tabId).catch(() => null)) ?? { state: 'none' as const };
+    // A refusal: the tab left the platform (its content script is gone), so no call. Silence
+    // past the limit: the page is busy, which changes nothing; the next event asks again.
+    const reply = await bounded(
+      ask(tabId).catch(() => null),
+      askLimit,
+      NO_ANSWER_YET,
+    );
+    if (reply === NO_ANSWER_YET) return;
+    const answer = reply ?? { state: 'none' as const };
     await apply({
       tabId,
       platform: entry.platform,
@@ -194,7 +245,12 @@ export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
     manualStart: (tabId: number, ask: Ask, windowId?: number): Promise<Reply> =>
       queue(async () => {
         // Only a call platform's page answers: its content script says which platform it is.
-        const platform = (await ask(tabId).catch(() => null))?.platform;
+        const reply = await bounded(
+          ask(tabId).catch(() => null),
+          askLimit,
+          null,
+        );
+        const platform = reply?.platform;
         if (!platform) return refuse('no-call-tab');
         const { live } = await readState();
         if (live[String(tabId)]) return { ok: true };

@@ -454,3 +454,54 @@ describe('after a worker restart', () => {
     });
   });
 });
+
+describe('a tab that never answers', () => {
+  const never: Ask = () => new Promise(() => {});
+  const limits = { askLimitMs: 50, stepLimitMs: 200 };
+
+  it('holds up no later event: the next report still goes through', async () => {
+    const { hooks, started } = recordingHooks();
+    const o = createOrchestrator(hooks, now, limits);
+    await o.report(report('lobby', T0));
+    // A page that took the ping and hangs (its content script busy forever).
+    const stuck = o.reconcileTab(TAB, never);
+    const next = o.report(report('in-call', T0 + MIN, { tabId: 9 }));
+    expect(await next).toBe('start');
+    expect(started).toHaveBeenCalledTimes(1);
+    await stuck;
+  });
+
+  it('leaves its call as it was: silence is not an answer', async () => {
+    const { hooks, ended } = recordingHooks();
+    const o = createOrchestrator(hooks, now, limits);
+    await o.report(report('in-call', T0));
+    clock = T0 + 5 * MIN;
+    await o.reconcile(never, async () => true);
+    expect(ended).not.toHaveBeenCalled();
+    expect(await calls()).toEqual({ [TAB]: entry('in-call', T0) });
+  });
+
+  it('cannot start a session by hand, and says why', async () => {
+    const { hooks, started } = recordingHooks();
+    const o = createOrchestrator(hooks, now, limits);
+    expect(shown(await o.manualStart(TAB, never))).toBe(
+      'Open your call in Google Meet, Zoom or Teams in this tab first.',
+    );
+    expect(started).not.toHaveBeenCalled();
+  });
+
+  it('a step that hangs for good lets the queue move on after its limit', async () => {
+    const { hooks } = recordingHooks();
+    const o = createOrchestrator(hooks, now, limits);
+    // A hook that never returns (a browser API that never answers), inside a step.
+    const hung = createOrchestrator(
+      { ...hooks, started: () => new Promise<void>(() => {}) },
+      now,
+      limits,
+    );
+    void hung.report(report('in-call', T0));
+    const at = Date.now();
+    expect(await o.report(report('lobby', T0, { tabId: 9 }))).toBe('none');
+    expect(Date.now() - at).toBeLessThan(2_000);
+  });
+});
