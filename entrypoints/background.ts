@@ -5,7 +5,7 @@ import { createBrowserUi } from '@/lib/session/browser-ui';
 import { createFocusFeed, NUDGE_NOTIFICATION } from '@/lib/session/focus-feed';
 import { createLiveProjection } from '@/lib/session/live-projection';
 import { createOrchestrator } from '@/lib/session/orchestrator';
-import { assignSession, editActionItems, loadLiveView } from '@/lib/store';
+import { editActionItems, loadLiveView } from '@/lib/store';
 
 // Wiring only: browser events in, lib/ decides. Every listener is registered synchronously at
 // start-up, so the events themselves wake a stopped worker.
@@ -68,16 +68,7 @@ export default defineBackground(() => {
       return { ok: true };
     },
     'focus-call': (msg) => focusCall(msg.tabId),
-    assign: async (msg) => {
-      try {
-        const next = await assignSession(await db(), msg.sessionId, msg.mentorshipId, msg.at);
-        // The call became the session prepared for it: follow it under its id.
-        if (next.id !== msg.sessionId) await sessions.renameSession(msg.sessionId, next.id);
-        return { ok: true };
-      } catch (error) {
-        return { ok: false, error: toWire(error) };
-      }
-    },
+    assign: (msg) => sessions.assign(msg.sessionId, msg.mentorshipId, msg.at),
     'action-item': async (msg) => {
       try {
         const edit = msg.add !== undefined ? { add: msg.add } : { toggle: msg.toggle ?? '' };

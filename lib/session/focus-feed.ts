@@ -64,15 +64,33 @@ export function createFocusFeed(deps: FocusFeedDeps = {}) {
     await browser.alarms.create(BADGE_ALARM, { delayInMinutes: 1 });
   }
 
+  /** Whether any live call other than this tab's is away now. */
+  async function otherAway(tabKey: string): Promise<number | undefined> {
+    const { live } = await readState();
+    for (const [key, info] of Object.entries(live)) {
+      if (key === tabKey) continue;
+      const state = await readFocus(info.sessionId);
+      const since = state && focusFigures(state, now()).awaySince;
+      if (since != null) return since;
+    }
+    return undefined;
+  }
+
+  /** This tab's call is back (or over): its nudge goes; the badge stays for another away call. */
   async function clearAway(tabKey: string) {
-    timers.forEach(clearTimeout);
-    timers.clear();
+    clearTimeout(timers.get(tabKey));
+    timers.delete(tabKey);
     await Promise.all([
-      browser.alarms.clear(BADGE_ALARM),
       browser.alarms.clear(`${NUDGE_ALARM}${tabKey}`),
-      browser.action.setBadgeText({ text: '' }),
       browser.notifications.clear(`${NUDGE_NOTIFICATION}${tabKey}`),
     ]);
+    const since = await otherAway(tabKey);
+    if (since === undefined) {
+      await Promise.all([
+        browser.alarms.clear(BADGE_ALARM),
+        browser.action.setBadgeText({ text: '' }),
+      ]);
+    }
   }
 
   async function writeLive(tabKey: string, info: LiveInfo) {
@@ -97,6 +115,7 @@ export function createFocusFeed(deps: FocusFeedDeps = {}) {
     const due = figures.awaySince + graceSeconds * 1000;
     // A timer while this worker is awake; the alarm if Chrome stops it first.
     const wait = Math.max(0, due - now());
+    clearTimeout(timers.get(tabKey));
     timers.set(
       tabKey,
       setTimeout(() => serial(() => nudgeIfAway(info.sessionId)), wait + 50),

@@ -12,7 +12,7 @@ import type { CommandReply } from '../messages';
 import type { Detected } from '../platforms/types';
 import type { Platform, SessionRecord } from '../records';
 import { callsItem, focusItem, liveItem, recentItem, setTogether } from '../storage/items';
-import { endLiveSession, startLiveSession } from '../store';
+import { assignSession, endLiveSession, startLiveSession } from '../store';
 import { applyReport, type CallEntry, type Calls, type Effect } from './calls';
 import { prefixedKey } from './links';
 
@@ -269,6 +269,24 @@ export function createOrchestrator(
 
     /** The user assigned the call and it became another session record (the prepared one). */
     renameSession: (from: string, to: string) => queue(() => rename(from, to)),
+
+    /**
+     * The user answered "which mentorship?". One step of the queue with the rename that
+     * follows it, so a call ending meanwhile ends the session under the id it has then (before,
+     * it could end the old id, which the assignment had just folded away, and leave the new
+     * one live for good).
+     */
+    assign: (sessionId: string, mentorshipId: string | null, at: number): Promise<Reply> =>
+      queue(async () => {
+        try {
+          const next = await assignSession(await db(), sessionId, mentorshipId, at);
+          // The call became the session prepared for it: follow it under its id.
+          if (next.id !== sessionId) await rename(sessionId, next.id);
+          return { ok: true } as Reply;
+        } catch (error) {
+          return { ok: false, error: toWire(error) } as Reply;
+        }
+      }),
 
     /** A call tab finished loading a page: a page that answers no ping is no call any more. */
     reconcileTab: (tabId: number, ask: Ask) =>

@@ -162,3 +162,26 @@ describe('the focus feed', () => {
     expect(await focusItem('s1').get()).toBeNull();
   });
 });
+
+describe('two calls at once', () => {
+  it('ending one call keeps the nudge of the other', async () => {
+    await settingsItem.set({ ...DEFAULT_SETTINGS, graceSeconds: 5 });
+    const feed = createFocusFeed({ now });
+    const other = info({ sessionId: 's2', windowId: WINDOW + 1 });
+    await goLive(feed);
+    await goLive(feed, 43, other);
+    // Away from both: another tab in each call's window.
+    await feed.tabActivated(99, WINDOW);
+    await feed.tabActivated(98, WINDOW + 1);
+    clock += 2 * SEC;
+    await vi.advanceTimersByTimeAsync(2 * SEC);
+    // The first call ends (its tab closed) while the user is still away from the second.
+    await liveItem.set({ 43: other });
+    await feed.ended(String(CALL_TAB), info(), clock);
+    clock += 5 * SEC;
+    await vi.advanceTimersByTimeAsync(5 * SEC);
+    expect(nudges()).toEqual([`${NUDGE_NOTIFICATION}43`]);
+    // And the badge that says so stays.
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1m');
+  });
+});

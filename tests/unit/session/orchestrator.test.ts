@@ -505,3 +505,56 @@ describe('a tab that never answers', () => {
     expect(Date.now() - at).toBeLessThan(2_000);
   });
 });
+
+describe('"which mentorship?" answered as the call ends', () => {
+  async function unmatchedCallWithPrepared() {
+    const d = await db();
+    const { mentorship, session: prepared } = await createMentorship(
+      d,
+      {
+        otherName: 'Ana',
+        myRole: 'mentor',
+        cadenceDays: 14,
+        sessionMinutes: 45,
+        firstSessionAt: T0 + DAY,
+      },
+      T0 - DAY,
+    );
+    await savePreNote(d, prepared, 'mentee', 'Thoughts', T0 - DAY);
+    return { mentorship, prepared };
+  }
+
+  it.each([
+    ['the answer first', 'assign-first'],
+    ['the end first', 'end-first'],
+  ])('leaves no session live, %s', async (_name, order) => {
+    const { mentorship, prepared } = await unmatchedCallWithPrepared();
+    const { hooks, ended } = recordingHooks();
+    const o = createOrchestrator(hooks, now);
+    await o.report(report('in-call', T0, { meetingKey: undefined }));
+    const liveId = (await readState()).live[TAB]?.sessionId ?? '';
+    // Both arrive together: the card's click and the page's end.
+    const [first, second] =
+      order === 'assign-first'
+        ? [o.assign(liveId, mentorship.id, T0 + MIN), o.report(report('ended', T0 + 2 * MIN))]
+        : [o.report(report('ended', T0 + 2 * MIN)), o.assign(liveId, mentorship.id, T0 + MIN)];
+    await Promise.all([first, second]);
+    const all = await sessions();
+    expect(all.filter((s) => s.status === 'live')).toEqual([]);
+    // The call became the prepared session, which ended, notes and all.
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ id: prepared.id, status: 'ended', endedAt: T0 + 2 * MIN });
+    expect(ended).toHaveBeenCalledTimes(1);
+    // The end card and panel reflect on the session under the id it has now.
+    expect((await browser.storage.session.get('recent')).recent).toEqual({
+      [TAB]: { sessionId: prepared.id, endedAt: T0 + 2 * MIN },
+    });
+  });
+
+  it('says why an answer is refused', async () => {
+    const { hooks } = recordingHooks();
+    const o = createOrchestrator(hooks, now);
+    const reply = await o.assign('no-such-session', null, T0);
+    expect(reply.ok).toBe(false);
+  });
+});
