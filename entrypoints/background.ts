@@ -5,6 +5,7 @@ import { createBrowserUi } from '@/lib/session/browser-ui';
 import { createFocusFeed, NUDGE_NOTIFICATION } from '@/lib/session/focus-feed';
 import { createLiveProjection } from '@/lib/session/live-projection';
 import { createOrchestrator } from '@/lib/session/orchestrator';
+import { checkCallReport, checkVisibility } from '@/lib/session/reports';
 import { editActionItems, loadLiveView } from '@/lib/store';
 
 // Wiring only: browser events in, lib/ decides. Every listener is registered synchronously at
@@ -42,20 +43,17 @@ export default defineBackground(() => {
   }
 
   listen({
+    // Taken only when it could be true: see lib/session/reports.ts.
     'call-state': async (msg, sender) => {
-      if (sender.tabId === undefined || sender.frameId !== 0) return { ok: true };
-      await sessions.report({
-        tabId: sender.tabId,
-        windowId: sender.windowId,
-        platform: msg.platform,
-        state: msg.state,
-        meetingKey: msg.meetingKey,
-        at: msg.at,
-      });
+      const report = checkCallReport(msg, sender.url, Date.now());
+      if (sender.tabId === undefined || sender.frameId !== 0 || !report) return { ok: true };
+      await sessions.report({ tabId: sender.tabId, windowId: sender.windowId, ...report });
       return { ok: true };
     },
     visibility: async (msg, sender) => {
-      if (sender.tabId !== undefined) await focus.visibility(sender.tabId, msg.visible, msg.at);
+      const seen = checkVisibility(msg, sender.url, Date.now());
+      if (sender.tabId !== undefined && sender.frameId === 0 && seen)
+        await focus.visibility(sender.tabId, seen.visible, seen.at);
       return { ok: true };
     },
     'manual-start': async (msg) => {
