@@ -6,6 +6,7 @@ import { createFocusFeed, NUDGE_NOTIFICATION } from '@/lib/session/focus-feed';
 import { createLiveProjection } from '@/lib/session/live-projection';
 import { createOrchestrator } from '@/lib/session/orchestrator';
 import { checkCallReport, checkVisibility } from '@/lib/session/reports';
+import { settingsItem } from '@/lib/storage/items';
 import { editActionItems, loadLiveView } from '@/lib/store';
 
 // Wiring only: browser events in, lib/ decides. Every listener is registered synchronously at
@@ -28,6 +29,7 @@ export default defineBackground(() => {
       await ui.hooks.started?.(tabId, live, session);
     },
     ended: (tabId, live, session, at) => ui.hooks.ended?.(tabId, live, session, at),
+    orphaned: (session) => ui.hooks.orphaned?.(session),
   });
 
   const ask = (tabId: number) => sendToTab(tabId, { type: 'call-ping' }, { frameId: 0 });
@@ -36,6 +38,8 @@ export default defineBackground(() => {
       () => true,
       () => false,
     );
+  const sweep = () => sessions.sweep(async () => (await settingsItem.get()).defaultSessionMinutes);
+
   async function focusCall(tabId: number) {
     const tab = await browser.tabs.update(tabId, { active: true }).catch(() => undefined);
     if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
@@ -120,7 +124,12 @@ export default defineBackground(() => {
     ui.command(command, tab?.id, tab?.windowId);
   });
 
-  // A new worker (first start, or after Chrome stopped the last one) picks up from storage.
-  sessions.reconcile(ask, tabExists);
+  // The browser started, or the extension was installed, updated or reloaded: storage.session
+  // is empty, so every session record still live was left so by a quit.
+  browser.runtime.onStartup.addListener(() => sweep());
+  browser.runtime.onInstalled.addListener(() => sweep());
+  // A new worker (first start, or after Chrome stopped the last one) picks up from storage, and
+  // ends what no tab owns any more.
+  sessions.reconcile(ask, tabExists).then(sweep);
   projection.refresh();
 });

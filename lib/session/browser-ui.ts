@@ -109,6 +109,17 @@ export function createBrowserUi() {
         reflectNotification(session, tabAlive ? tabId : undefined),
       ]);
     },
+    /** A session the browser left live was ended at start-up: offer its reflection. */
+    async orphaned(session: SessionRecord) {
+      await Promise.all([
+        FIREFOX
+          ? undefined
+          : browser.sidePanel
+              .setOptions({ path: panelPath(undefined, 'reflect', session.id) })
+              .catch(() => {}),
+        reflectNotification(session, undefined),
+      ]);
+    },
   };
 
   return {

@@ -6,6 +6,7 @@
 // at their own `now`. A nudge is a timer while the worker is awake, with an alarm behind it in
 // case Chrome stops the worker first. Both check the stored state, so a nudge fires once.
 
+import { db as openDb } from '../db';
 import {
   applyFocusEvent,
   endFocus,
@@ -14,6 +15,7 @@ import {
   focusFigures,
   startFocus,
 } from '../focus';
+import { touchLiveSession } from '../repos/live';
 import { focusItem, liveItem, settingsItem } from '../storage/items';
 import { formatClock } from '../time';
 import { type Live, type LiveInfo, readState, serial } from './orchestrator';
@@ -26,14 +28,35 @@ const readFocus = (sessionId: string) => focusItem(sessionId).get();
 
 export interface FocusFeedDeps {
   now?: () => number;
+  /** The heartbeat: the call is on at `at`, with these figures (written with the ledger). */
+  alive?: (sessionId: string, at: number, figures: FocusFigureSnapshot) => Promise<void>;
 }
+
+export type FocusFigureSnapshot = {
+  awayMs: number;
+  count: number;
+  longestMs: number;
+  presentShare: number;
+};
+
+const snapshot = (state: FocusState, at: number): FocusFigureSnapshot => {
+  const f = focusFigures(state, at);
+  return { awayMs: f.awayMs, count: f.count, longestMs: f.longestMs, presentShare: f.presentShare };
+};
+
+const defaultAlive = async (sessionId: string, at: number, figures: FocusFigureSnapshot) =>
+  touchLiveSession(await openDb(), sessionId, at, figures);
 
 export function createFocusFeed(deps: FocusFeedDeps = {}) {
   const now = deps.now ?? Date.now;
+  const alive = deps.alive ?? defaultAlive;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   async function writeFocus(sessionId: string, state: FocusState) {
     await focusItem(sessionId).set(state);
+    // Written with the ledger anyway: the heartbeat a browser quit ends the session at.
+    const at = now();
+    await alive(sessionId, at, snapshot(state, at)).catch(() => {});
   }
 
   async function nudgeIfAway(sessionId: string) {

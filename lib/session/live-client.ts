@@ -40,9 +40,15 @@ export function liveCommands(now: () => number = Date.now): LiveCommands {
 }
 
 /** Reconnects at once the first time, then waits longer while the port keeps dropping. */
-const RETRY_MS = [0, 250, 1_000, 5_000];
+const RETRY_MS = [0, 100, 250, 500, 1_000, 2_000, 5_000];
 /** A port that stayed up this long was a good one: the next drop reconnects at once. */
 const STABLE_MS = 2_000;
+/**
+ * The background answers a new port with the projection at once. A port that hears nothing
+ * this long went to a worker that was being stopped (Chrome holds such a port open for seconds
+ * before it drops it), so it is given up and opened anew.
+ */
+export const WELCOME_MS = 1_000;
 
 export interface PortFeedDeps {
   connect: () => PortLike & {
@@ -62,32 +68,45 @@ export function portFeed(deps: PortFeedDeps): LiveFeed {
     let stopped = false;
     let port: ReturnType<PortFeedDeps['connect']> | undefined;
     let retry: unknown;
+    let welcome: unknown;
     let attempt = 0;
     const open = () => {
       if (stopped) return;
       let opened: number;
+      let current: ReturnType<PortFeedDeps['connect']>;
       try {
-        port = deps.connect();
+        current = deps.connect();
         opened = now();
       } catch {
         // The extension was reloaded or removed: this frame is on its way out.
         return;
       }
-      port.onMessage.addListener((message) => {
-        const push = message as LivePush | null;
-        if (push?.type === 'live-view') cb(push.view);
-      });
-      port.onDisconnect.addListener(() => {
+      port = current;
+      const lost = () => {
+        if (port !== current) return;
         port = undefined;
+        cancel(welcome);
         if (stopped) return;
         attempt = now() - opened >= STABLE_MS ? 0 : attempt + 1;
         retry = later(open, RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)] ?? 0);
+      };
+      welcome = later(() => {
+        current.disconnect();
+        lost();
+      }, WELCOME_MS);
+      current.onMessage.addListener((message) => {
+        const push = message as LivePush | null;
+        if (push?.type !== 'live-view') return;
+        cancel(welcome);
+        cb(push.view);
       });
+      current.onDisconnect.addListener(lost);
     };
     open();
     return () => {
       stopped = true;
       cancel(retry);
+      cancel(welcome);
       port?.disconnect();
     };
   };

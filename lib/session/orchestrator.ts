@@ -5,12 +5,16 @@
 // storage (and asks each call tab where it stands). Updates run one at a time through `serial`,
 // so a burst of reports cannot interleave their read-modify-write steps; each step is bounded,
 // so a tab that never answers cannot hold up every later event.
+//
+// A browser quit, an extension update or reload clears storage.session but not the database:
+// `sweep` (at every worker start) ends the session records left `live` that no tab owns.
 
 import { db } from '../db';
 import { type ErrorCode, toWire, UserError } from '../errors';
 import type { CommandReply } from '../messages';
 import type { Detected } from '../platforms/types';
 import type { Platform, SessionRecord } from '../records';
+import { endOrphanedSessions, touchLiveSession } from '../repos/live';
 import { callsItem, focusItem, liveItem, recentItem, setTogether } from '../storage/items';
 import { assignSession, endLiveSession, startLiveSession } from '../store';
 import { applyReport, type CallEntry, type Calls, type Effect } from './calls';
@@ -41,6 +45,8 @@ export interface Hooks {
     session: SessionRecord | undefined,
     at: number,
   ): Promise<void> | void;
+  /** A session the browser left live (it quit mid-call) was ended by the sweep. */
+  orphaned?(session: SessionRecord): Promise<void> | void;
 }
 
 /** How long one step of the queue may hold up the next. */
@@ -211,7 +217,7 @@ export function createOrchestrator(
   }
 
   /** Asks a call tab where it stands and applies the answer; no answer means it left the call. */
-  async function askAndApply(tabId: number, entry: CallEntry, ask: Ask) {
+  async function askAndApply(tabId: number, entry: CallEntry, ask: Ask, live?: LiveInfo) {
     // A refusal: the tab left the platform (its content script is gone), so no call. Silence
     // past the limit: the page is busy, which changes nothing; the next event asks again.
     const reply = await bounded(
@@ -221,6 +227,10 @@ export function createOrchestrator(
     );
     if (reply === NO_ANSWER_YET) return;
     const answer = reply ?? { state: 'none' as const };
+    // Still on: the heartbeat the sweep ends a session at, should the browser quit.
+    if (live && answer.state === 'in-call') {
+      await touchLiveSession(await db(), live.sessionId, now()).catch(() => {});
+    }
     await apply({
       tabId,
       platform: entry.platform,
@@ -293,8 +303,9 @@ export function createOrchestrator(
       queue(async () => {
         const { calls, live } = await readState();
         const entry = calls[String(tabId)];
-        if (!entry || live[String(tabId)]?.manual) return;
-        await askAndApply(tabId, entry, ask);
+        const info = live[String(tabId)];
+        if (!entry || info?.manual) return;
+        await askAndApply(tabId, entry, ask, info);
       }),
 
     /**
@@ -312,8 +323,22 @@ export function createOrchestrator(
             continue;
           }
           if (live[key]?.manual) continue;
-          await askAndApply(tabId, entry, ask);
+          await askAndApply(tabId, entry, ask, live[key]);
         }
+      }),
+
+    /**
+     * Ends each session record left `live` that no live tab owns (the browser quit, or the
+     * extension was updated or reloaded, mid-call), and offers it for reflection. Run it at
+     * every worker start, after `reconcile`.
+     */
+    sweep: (defaultMinutes: () => Promise<number>) =>
+      queue(async () => {
+        const { live } = await readState();
+        const owned = new Set(Object.values(live).map((l) => l.sessionId));
+        const ended = await endOrphanedSessions(await db(), owned, now(), await defaultMinutes());
+        for (const session of ended) await hooks.orphaned?.(session);
+        return ended;
       }),
   };
 }

@@ -15,6 +15,10 @@ const WINDOW = 7;
 
 let clock = T0;
 const now = () => clock;
+/** The heartbeat into the session record (the database is not part of these tests). */
+let alive: ReturnType<
+  typeof vi.fn<(sessionId: string, at: number, figures: object) => Promise<void>>
+>;
 const info = (extra: Partial<LiveInfo> = {}): LiveInfo => ({
   sessionId: 's1',
   platform: 'meet',
@@ -41,6 +45,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   vi.useFakeTimers();
   clock = T0;
+  alive = vi.fn(async () => {});
   Object.assign(fakeBrowser.i18n, { getMessage: (key: string) => key });
   await settingsItem.set({ ...DEFAULT_SETTINGS, graceSeconds: 20 });
 });
@@ -51,7 +56,7 @@ afterEach(() => {
 
 describe('the focus feed', () => {
   it('starts a ledger with the session and hands back its figures at the end', async () => {
-    const feed = createFocusFeed({ now });
+    const feed = createFocusFeed({ now, alive });
     await goLive(feed);
     expect(await figures()).toMatchObject({ awayMs: 0, count: 0, awaySince: null });
     clock += 30 * SEC;
@@ -70,7 +75,7 @@ describe('the focus feed', () => {
   });
 
   it('counts another window and another app, but only for the call of that window', async () => {
-    const feed = createFocusFeed({ now });
+    const feed = createFocusFeed({ now, alive });
     await goLive(feed);
     await feed.tabActivated(99, WINDOW + 1);
     expect((await figures())?.awaySince).toBeNull();
@@ -86,7 +91,7 @@ describe('the focus feed', () => {
   });
 
   it("takes the call tab's visibility from that tab only", async () => {
-    const feed = createFocusFeed({ now });
+    const feed = createFocusFeed({ now, alive });
     await goLive(feed);
     await feed.visibility(99, false, clock);
     clock += 5 * SEC;
@@ -98,7 +103,7 @@ describe('the focus feed', () => {
 
   it('nudges once after the grace time from the settings, with a badge, then clears on return', async () => {
     await settingsItem.set({ ...DEFAULT_SETTINGS, graceSeconds: 5 });
-    const feed = createFocusFeed({ now });
+    const feed = createFocusFeed({ now, alive });
     await goLive(feed);
     await feed.tabActivated(99, WINDOW);
     expect(await alarms()).toEqual([`nudge:${CALL_TAB}`]);
@@ -122,17 +127,17 @@ describe('the focus feed', () => {
 
   it('nudges from the alarm when the worker was stopped before the timer', async () => {
     await settingsItem.set({ ...DEFAULT_SETTINGS, graceSeconds: 5 });
-    await goLive(createFocusFeed({ now }));
-    await createFocusFeed({ now }).tabActivated(99, WINDOW);
+    await goLive(createFocusFeed({ now, alive }));
+    await createFocusFeed({ now, alive }).tabActivated(99, WINDOW);
     // A new worker: no timer, only the alarm.
     clock += 6 * SEC;
-    await createFocusFeed({ now }).alarm(`nudge:${CALL_TAB}`);
+    await createFocusFeed({ now, alive }).alarm(`nudge:${CALL_TAB}`);
     expect(nudges()).toEqual([`${NUDGE_NOTIFICATION}${CALL_TAB}`]);
   });
 
   it('does not nudge when nudges are off', async () => {
     await settingsItem.set({ ...DEFAULT_SETTINGS, graceSeconds: 5, nudges: false });
-    const feed = createFocusFeed({ now });
+    const feed = createFocusFeed({ now, alive });
     await goLive(feed);
     await feed.tabActivated(99, WINDOW);
     clock += 10 * SEC;
@@ -141,7 +146,7 @@ describe('the focus feed', () => {
   });
 
   it('does not count a tab marked as part of the session', async () => {
-    const feed = createFocusFeed({ now });
+    const feed = createFocusFeed({ now, alive });
     await goLive(feed);
     await feed.companion(99, true);
     expect((await liveItem.get())[CALL_TAB]?.companions).toEqual([99]);
@@ -155,8 +160,33 @@ describe('the focus feed', () => {
     expect((await figures())?.awaySince).not.toBeNull();
   });
 
+  it('writes the heartbeat with every ledger it keeps, with the figures so far', async () => {
+    const feed = createFocusFeed({ now, alive });
+    await goLive(feed);
+    expect(alive).toHaveBeenLastCalledWith('s1', T0, {
+      awayMs: 0,
+      count: 0,
+      longestMs: 0,
+      presentShare: 1,
+    });
+    clock += 10 * SEC;
+    await feed.tabActivated(99, WINDOW);
+    clock += 10 * SEC;
+    await feed.tabActivated(CALL_TAB, WINDOW);
+    expect(alive).toHaveBeenCalledTimes(3);
+    expect(alive).toHaveBeenLastCalledWith('s1', T0 + 20 * SEC, {
+      awayMs: 10 * SEC,
+      count: 1,
+      longestMs: 10 * SEC,
+      presentShare: 0.5,
+    });
+    // A repeated event changes no ledger and writes no heartbeat: nothing ticks.
+    await feed.tabActivated(CALL_TAB, WINDOW);
+    expect(alive).toHaveBeenCalledTimes(3);
+  });
+
   it('ignores events for a session that has no ledger', async () => {
-    const feed = createFocusFeed({ now });
+    const feed = createFocusFeed({ now, alive });
     await liveItem.set({ [CALL_TAB]: info() });
     await feed.tabActivated(99, WINDOW);
     expect(await focusItem('s1').get()).toBeNull();
@@ -166,7 +196,7 @@ describe('the focus feed', () => {
 describe('two calls at once', () => {
   it('ending one call keeps the nudge of the other', async () => {
     await settingsItem.set({ ...DEFAULT_SETTINGS, graceSeconds: 5 });
-    const feed = createFocusFeed({ now });
+    const feed = createFocusFeed({ now, alive });
     const other = info({ sessionId: 's2', windowId: WINDOW + 1 });
     await goLive(feed);
     await goLive(feed, 43, other);

@@ -1,6 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type PortFeedDeps, portFeed, storedFeed } from '../../../lib/session/live-client';
+import {
+  type PortFeedDeps,
+  portFeed,
+  storedFeed,
+  WELCOME_MS,
+} from '../../../lib/session/live-client';
 import type { LiveProjection } from '../../../lib/session/live-projection';
 import { liveViewItem } from '../../../lib/storage/items';
 
@@ -9,7 +14,8 @@ import { liveViewItem } from '../../../lib/storage/items';
 
 type Port = ReturnType<PortFeedDeps['connect']>;
 
-function fakeRuntime() {
+/** `welcome`: each port hears the background's first push as soon as it listens. */
+function fakeRuntime({ welcome = false } = {}) {
   const ports: Array<{ port: Port; send(m: unknown): void; drop(): void }> = [];
   const connect = vi.fn((): Port => {
     const onMessage: Array<(m: unknown) => void> = [];
@@ -18,7 +24,12 @@ function fakeRuntime() {
       name: 'live',
       postMessage() {},
       disconnect: vi.fn(),
-      onMessage: { addListener: (cb) => onMessage.push(cb) },
+      onMessage: {
+        addListener: (cb) => {
+          onMessage.push(cb);
+          if (welcome) cb({ type: 'live-view', view: null });
+        },
+      },
       onDisconnect: { addListener: (cb) => onDisconnect.push(cb) },
     };
     ports.push({
@@ -67,23 +78,45 @@ describe('portFeed', () => {
 
   it('backs off while the port keeps dropping at once, and stops for good when asked', () => {
     vi.useFakeTimers();
-    const rt = fakeRuntime();
+    const rt = fakeRuntime({ welcome: true });
     const stop = portFeed({ connect: rt.connect, now: () => 0 })(() => {});
     rt.ports.at(-1)?.drop();
-    vi.advanceTimersByTime(0);
+    vi.advanceTimersByTime(99);
     expect(rt.connect).toHaveBeenCalledTimes(1);
-    vi.advanceTimersByTime(250);
+    vi.advanceTimersByTime(1);
     expect(rt.connect).toHaveBeenCalledTimes(2);
     rt.ports.at(-1)?.drop();
-    vi.advanceTimersByTime(999);
+    vi.advanceTimersByTime(249);
     expect(rt.connect).toHaveBeenCalledTimes(2);
     vi.advanceTimersByTime(1);
     expect(rt.connect).toHaveBeenCalledTimes(3);
+    // However often it drops, it waits no longer than 5 s.
+    for (let i = 0; i < 10; i++) {
+      rt.ports.at(-1)?.drop();
+      vi.advanceTimersByTime(5_000);
+    }
+    expect(rt.connect).toHaveBeenCalledTimes(13);
     stop();
     expect(rt.ports.at(-1)?.port.disconnect).toHaveBeenCalled();
     rt.ports.at(-1)?.drop();
     vi.advanceTimersByTime(10_000);
-    expect(rt.connect).toHaveBeenCalledTimes(3);
+    expect(rt.connect).toHaveBeenCalledTimes(13);
+    vi.useRealTimers();
+  });
+
+  it('gives up a port that hears nothing, as one to a worker being stopped, and opens another', () => {
+    vi.useFakeTimers();
+    const rt = fakeRuntime();
+    const seen: Array<LiveProjection | null> = [];
+    portFeed({ connect: rt.connect, now: () => Date.now() })((v) => seen.push(v));
+    vi.advanceTimersByTime(WELCOME_MS);
+    expect(rt.ports[0]?.port.disconnect).toHaveBeenCalled();
+    vi.advanceTimersByTime(100);
+    expect(rt.connect).toHaveBeenCalledTimes(2);
+    rt.ports[1]?.send({ type: 'live-view', view: view(2) });
+    vi.advanceTimersByTime(10 * WELCOME_MS);
+    expect(rt.connect).toHaveBeenCalledTimes(2);
+    expect(seen).toEqual([view(2)]);
     vi.useRealTimers();
   });
 

@@ -558,3 +558,62 @@ describe('"which mentorship?" answered as the call ends', () => {
     expect(reply.ok).toBe(false);
   });
 });
+
+describe('after the browser quit mid-call', () => {
+  it('the sweep at start-up ends the session no tab owns and offers it for reflection', async () => {
+    const d = await db();
+    const { session: prepared } = await createMentorship(
+      d,
+      {
+        otherName: 'Ana',
+        myRole: 'mentor',
+        meetingLink: 'https://meet.google.com/abc-defg-hij',
+        cadenceDays: 14,
+        sessionMinutes: 45,
+        firstSessionAt: T0 + 2 * DAY,
+      },
+      T0 - DAY,
+    );
+    await savePreNote(d, prepared, 'mentee', 'Thoughts', T0 - DAY);
+    const first = recordingHooks();
+    await createOrchestrator(first.hooks, now).report(report('in-call', T0));
+    expect((await session(prepared.id))?.status).toBe('live');
+
+    // The browser quit: storage.session is gone, the database is not.
+    fakeBrowser.reset();
+    await closeDb();
+    const orphaned = vi.fn();
+    clock = T0 + 3 * 60 * MIN;
+    const ended = await createOrchestrator({ orphaned }, now).sweep(async () => 30);
+    expect(ended.map((s) => s.id)).toEqual([prepared.id]);
+    expect(await session(prepared.id)).toMatchObject({
+      status: 'ended',
+      startedAt: T0,
+      endedAt: T0 + 45 * MIN,
+    });
+    expect(orphaned).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ id: prepared.id }));
+  });
+
+  it('a worker restart mid-call ends nothing: the live tab owns its session', async () => {
+    const { hooks } = recordingHooks();
+    const o = createOrchestrator(hooks, now);
+    await o.report(report('in-call', T0));
+    const id = (await readState()).live[TAB]?.sessionId ?? '';
+    const orphaned = vi.fn();
+    expect(await createOrchestrator({ orphaned }, now).sweep(async () => 30)).toEqual([]);
+    expect((await session(id))?.status).toBe('live');
+    expect(orphaned).not.toHaveBeenCalled();
+  });
+
+  it('a new worker that finds the call still on writes the heartbeat', async () => {
+    const { hooks } = recordingHooks();
+    await createOrchestrator(hooks, now).report(report('in-call', T0));
+    const id = (await readState()).live[TAB]?.sessionId ?? '';
+    clock = T0 + 20 * MIN;
+    await createOrchestrator(recordingHooks().hooks, now).reconcile(
+      async () => ({ state: 'in-call' }),
+      async () => true,
+    );
+    expect((await session(id))?.aliveAt).toBe(T0 + 20 * MIN);
+  });
+});
