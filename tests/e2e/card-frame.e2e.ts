@@ -53,3 +53,65 @@ describe('the card frame in Chromium', () => {
     await page.close();
   });
 });
+
+describe('the card frame and a hostile call page', () => {
+  it('tells the page nothing through messages: not its size, nor its moves', async () => {
+    const page = await h.open('https://meet.google.com/abc-defg-hij');
+    // The page listens to every message before the card exists.
+    await page.evaluate(() => {
+      const w = window as unknown as { __heard: unknown[] };
+      w.__heard = [];
+      window.addEventListener('message', (e) => w.__heard.push(e.data), true);
+    });
+    await page.evaluate(() =>
+      (window as unknown as { __stage: { set(s: string): Promise<void> } }).__stage.set('in-call'),
+    );
+    const card = page.frameLocator('#mentor-companion-card');
+    await card.locator('.card-root').waitFor();
+    const frame = page.locator('#mentor-companion-card');
+    const before = await frame.boundingBox();
+    // The card grows with an action item (or a session to show) and moves with the keyboard.
+    await until(async () => ((await frame.boundingBox())?.height ?? 0) > 100, {
+      what: 'the card to take its size',
+    });
+    await card.getByRole('button', { name: /Move the card/ }).press('ArrowDown');
+    await until(async () => ((await frame.boundingBox())?.y ?? 0) > (before?.y ?? 0), {
+      what: 'the card to move',
+    });
+    const heard = await page.evaluate(() => (window as unknown as { __heard: unknown[] }).__heard);
+    expect(heard.filter((d) => JSON.stringify(d).includes('"mc"'))).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps itself visible and clickable whatever the page writes into its style', async () => {
+    const { page } = await liveCall();
+    const frame = page.locator('#mentor-companion-card');
+    await frame.evaluate((f: HTMLElement) => {
+      f.style.setProperty('opacity', '0', 'important');
+      f.style.pointerEvents = 'none';
+      f.style.transform = 'scale(0.01)';
+      f.style.setProperty('clip-path', 'inset(50%)', 'important');
+    });
+    await until(
+      async () =>
+        frame.evaluate((f) => {
+          const c = getComputedStyle(f);
+          return (
+            c.opacity === '1' &&
+            c.pointerEvents === 'auto' &&
+            c.transform === 'none' &&
+            c.clipPath === 'none' &&
+            c.visibility === 'visible'
+          );
+        }),
+      { timeout: 1_000, what: 'the frame to restore its styles' },
+    );
+    // A stylesheet cannot beat them either.
+    await page.addStyleTag({
+      content: '#mentor-companion-card { opacity: 0 !important; visibility: hidden !important }',
+    });
+    expect(await frame.evaluate((f) => getComputedStyle(f).opacity)).toBe('1');
+    expect(await frame.evaluate((f) => getComputedStyle(f).visibility)).toBe('visible');
+    await page.close();
+  });
+});
