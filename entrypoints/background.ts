@@ -1,5 +1,4 @@
 import { db } from '@/lib/db';
-import { toWire, UserError } from '@/lib/errors';
 import { listen, sendToTab } from '@/lib/messages';
 import { createBrowserUi } from '@/lib/session/browser-ui';
 import { createFocusFeed, NUDGE_NOTIFICATION } from '@/lib/session/focus-feed';
@@ -7,7 +6,7 @@ import { createLiveProjection } from '@/lib/session/live-projection';
 import { createOrchestrator } from '@/lib/session/orchestrator';
 import { checkCallReport, checkVisibility } from '@/lib/session/reports';
 import { settingsItem } from '@/lib/storage/items';
-import { editActionItems, loadLiveView } from '@/lib/store';
+import { loadLiveView } from '@/lib/store';
 
 // Wiring only: browser events in, lib/ decides. Every listener is registered synchronously at
 // start-up, so the events themselves wake a stopped worker.
@@ -71,16 +70,7 @@ export default defineBackground(() => {
     },
     'focus-call': (msg) => focusCall(msg.tabId),
     assign: (msg) => sessions.assign(msg.sessionId, msg.mentorshipId, msg.at),
-    'action-item': async (msg) => {
-      try {
-        const edit = msg.add !== undefined ? { add: msg.add } : { toggle: msg.toggle ?? '' };
-        if (!edit.add && !edit.toggle) throw new UserError('nothing-to-change');
-        await editActionItems(await db(), msg.sessionId, edit, Date.now());
-        return { ok: true };
-      } catch (error) {
-        return { ok: false, error: toWire(error) };
-      }
-    },
+    'action-item': (msg) => sessions.actionItem(msg.sessionId, msg),
     // The card's geometry, to its tab's content script: the call page never sees it.
     'card-frame': (msg, sender) =>
       sender.tabId === undefined

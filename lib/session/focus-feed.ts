@@ -18,7 +18,8 @@ import {
 import { touchLiveSession } from '../repos/live';
 import { focusItem, liveItem, settingsItem } from '../storage/items';
 import { formatClock } from '../time';
-import { type Live, type LiveInfo, readState, serial } from './orchestrator';
+import { type Live, type LiveInfo, readState } from './orchestrator';
+import { serial } from './queue';
 
 const NUDGE_ALARM = 'nudge:';
 const BADGE_ALARM = 'away-badge';

@@ -16,9 +16,10 @@ import type { Detected } from '../platforms/types';
 import type { Platform, SessionRecord } from '../records';
 import { endOrphanedSessions, touchLiveSession } from '../repos/live';
 import { callsItem, focusItem, liveItem, recentItem, setTogether } from '../storage/items';
-import { assignSession, endLiveSession, startLiveSession } from '../store';
+import { assignSession, editActionItems, endLiveSession, startLiveSession } from '../store';
 import { applyReport, type CallEntry, type Calls, type Effect } from './calls';
 import { prefixedKey } from './links';
+import { ASK_LIMIT_MS, bounded, STEP_LIMIT_MS, serial } from './queue';
 
 export interface LiveInfo {
   sessionId: string;
@@ -47,45 +48,6 @@ export interface Hooks {
   ): Promise<void> | void;
   /** A session the browser left live (it quit mid-call) was ended by the sweep. */
   orphaned?(session: SessionRecord): Promise<void> | void;
-}
-
-/** How long one step of the queue may hold up the next. */
-export const STEP_LIMIT_MS = 10_000;
-/** How long a call tab gets to say where it stands. */
-export const ASK_LIMIT_MS = 3_000;
-
-let chain: Promise<unknown> = Promise.resolve();
-
-/** Resolves with `p`, or with `fallback` once `ms` have passed, whichever comes first. */
-export function bounded<T, F>(p: Promise<T>, ms: number, fallback: F): Promise<T | F> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => resolve(fallback), ms);
-    p.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
-}
-
-/**
- * Runs `fn` after every update queued before it, or after the one before it has had
- * `limitMs`: a step stuck on a tab that never answers lets the queue move on (it still
- * finishes, or not, on its own).
- */
-export function serial<T>(fn: () => Promise<T>, limitMs = STEP_LIMIT_MS): Promise<T> {
-  const run = chain.then(fn);
-  chain = bounded(
-    run.catch(() => undefined),
-    limitMs,
-    undefined,
-  );
-  return run;
 }
 
 export async function readState(): Promise<{ calls: Calls; live: Live }> {
@@ -292,6 +254,22 @@ export function createOrchestrator(
           const next = await assignSession(await db(), sessionId, mentorshipId, at);
           // The call became the session prepared for it: follow it under its id.
           if (next.id !== sessionId) await rename(sessionId, next.id);
+          return { ok: true } as Reply;
+        } catch (error) {
+          return { ok: false, error: toWire(error) } as Reply;
+        }
+      }),
+
+    /**
+     * An action item added in the card or the panel, or ticked. In the queue, so it lands on
+     * the session under the id it has after a "which mentorship?" answer running just before.
+     */
+    actionItem: (sessionId: string, edit: { add?: string; toggle?: string }): Promise<Reply> =>
+      queue(async () => {
+        try {
+          const change = edit.add !== undefined ? { add: edit.add } : { toggle: edit.toggle ?? '' };
+          if (!change.add && !change.toggle) throw new UserError('nothing-to-change');
+          await editActionItems(await db(), sessionId, change, now());
           return { ok: true } as Reply;
         } catch (error) {
           return { ok: false, error: toWire(error) } as Reply;

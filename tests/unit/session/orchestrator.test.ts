@@ -617,3 +617,21 @@ describe('after the browser quit mid-call', () => {
     expect((await session(id))?.aliveAt).toBe(T0 + 20 * MIN);
   });
 });
+
+describe('an action item from the card or the panel', () => {
+  it('is added and ticked on the live session; an empty edit is refused with a sentence', async () => {
+    const { hooks } = recordingHooks();
+    const o = createOrchestrator(hooks, now);
+    await o.report(report('in-call', T0));
+    const id = (await readState()).live[TAB]?.sessionId ?? '';
+    expect(await o.actionItem(id, { add: 'Draft the summary' })).toEqual({ ok: true });
+    const item = (await session(id))?.actionItems[0];
+    expect(item).toMatchObject({ text: 'Draft the summary', createdAt: T0 });
+    clock = T0 + MIN;
+    expect(await o.actionItem(id, { toggle: item?.id })).toEqual({ ok: true });
+    expect((await session(id))?.actionItems[0]?.doneAt).toBe(T0 + MIN);
+    const refused = await o.actionItem(id, {});
+    expect(shown(refused)).toBe('There is nothing to change.');
+    expect((await o.actionItem('gone', { add: 'x' })).ok).toBe(false);
+  });
+});
