@@ -62,11 +62,18 @@ export interface ProjectionInput {
   settings: Settings;
 }
 
+function withoutHeartbeat(session: SessionRecord, live: boolean): SessionRecord {
+  const { aliveAt: _alive, focus, ...rest } = session;
+  return live || !focus ? rest : { ...rest, focus };
+}
+
 /** The projection of one tab, or null when the tab has no call (a closed tab has none). */
 export function project(input: ProjectionInput): LiveProjection | null {
   const { call, live, recent, view } = input;
   if (!call && !live) return null;
-  const session = view.session ?? null;
+  // The heartbeat (and, while live, the figures written with it) change with every focus
+  // event and are shown nowhere: left out, they cause no second write of the projection.
+  const session = view.session ? withoutHeartbeat(view.session, Boolean(live)) : null;
   const mentorship = view.mentorship ?? null;
   const unassigned = session !== null && !session.mentorshipId && !session.adHoc;
   const noteOf = (author: 'mentee' | 'mentor') =>

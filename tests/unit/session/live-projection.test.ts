@@ -83,6 +83,25 @@ describe('project', () => {
     });
   });
 
+  it('leaves out the heartbeat, which changes with every focus event and is shown nowhere', () => {
+    const figures = { awayMs: 1, count: 1, longestMs: 1, presentShare: 1 };
+    const p = project({
+      ...base,
+      call: CALL,
+      live: { sessionId: 's1', platform: 'meet' },
+      view: { ...base.view, session: { ...LIVE, aliveAt: T0 + MIN, focus: figures } },
+    });
+    expect(p?.session).toEqual(LIVE);
+    // An ended session's figures are its own, and stay.
+    const ended = project({
+      ...base,
+      call: { ...CALL, state: 'ended' },
+      recent: { sessionId: 's1' },
+      view: { ...base.view, session: { ...LIVE, status: 'ended', focus: figures } },
+    });
+    expect(ended?.session?.focus).toEqual(figures);
+  });
+
   it('a call with no mentorship times the default length from the settings', () => {
     const p = project({
       ...base,
