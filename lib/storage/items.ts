@@ -45,11 +45,16 @@ export function defineItem<T>(
     migrations?: Record<number, (old: unknown) => unknown>;
   },
 ): Item<T> {
-  const raw = storage.defineItem<unknown>(key, {
-    fallback: null,
-    version: opts.version ?? 1,
-    ...(opts.migrations ? { migrations: opts.migrations } : {}),
-  });
+  // Made on first use, not when this module loads: WXT reads storage as soon as an item is
+  // defined, which fails outside an extension (Node scripts and tests import this module).
+  // Migrations still run before the first read or write.
+  let made: ReturnType<typeof storage.defineItem<unknown>> | undefined;
+  const raw = () =>
+    (made ??= storage.defineItem<unknown>(key, {
+      fallback: null,
+      version: opts.version ?? 1,
+      ...(opts.migrations ? { migrations: opts.migrations } : {}),
+    }));
   const read = (value: unknown): T => {
     if (value === null || value === undefined) return opts.fallback;
     try {
@@ -61,10 +66,10 @@ export function defineItem<T>(
   return {
     key,
     fallback: opts.fallback,
-    get: async () => read(await raw.getValue()),
-    set: (value) => raw.setValue(value),
-    remove: () => raw.removeValue(),
-    watch: (cb) => raw.watch((value) => cb(read(value))),
+    get: async () => read(await raw().getValue()),
+    set: (value) => raw().setValue(value),
+    remove: () => raw().removeValue(),
+    watch: (cb) => raw().watch((value) => cb(read(value))),
   };
 }
 
