@@ -4,8 +4,26 @@ import { CALL_MATCHES } from './lib/platforms/hosts';
 
 // The manifest asks for the least the product needs: host access comes only from the content
 // script's matches (the three platforms), and each permission below has a user.
+// Chrome and Firefox (140 ESR and later) both get Manifest V3, with the same shape where Firefox
+// allows: the side panel becomes Firefox's sidebar_action, the service worker an event page.
+// Firefox MV3 treats host access as the user's to grant: it shows the content script's hosts in
+// the install prompt and grants them there (Firefox 127+); the user may take them away per site.
+export const EXTENSION_PAGES_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -18,6 +36,9 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     action: { default_title: '__MSG_extName__' },
+    // Extension pages load only the extension's own code and reach no network: no remote
+    // script, no eval, no connection but to the extension's own files.
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     commands: {
       'toggle-card': {
         suggested_key: { default: 'Alt+Shift+M' },
@@ -29,8 +50,14 @@ export default defineConfig({
       },
     },
     web_accessible_resources: [
-      // Only the call platforms may frame the session card.
-      { resources: ['overlay.html'], matches: [...CALL_MATCHES] },
+      // Only the call platforms may frame the session card. In Chrome its URL carries a per-
+      // session id (use_dynamic_url), so a page cannot probe a fixed URL to learn the extension
+      // is installed; Firefox's moz-extension:// host is already a random id per install.
+      {
+        resources: ['overlay.html'],
+        matches: [...CALL_MATCHES],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
     ],
     ...(browser === 'firefox'
       ? {
@@ -46,6 +73,14 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // WXT writes sidebar_action from the side panel entrypoint; Firefox opens a new add-on's
+    // sidebar by itself unless told not to, and the panel is for when a call ends.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const sidebar = (manifest as { sidebar_action?: Record<string, unknown> }).sidebar_action;
+      if (sidebar) sidebar.open_at_install = false;
+    },
+  },
   vite: () => ({
     plugins: [
       preact({ prerender: { enabled: false }, devToolsEnabled: false, prefreshEnabled: false }),

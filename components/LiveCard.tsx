@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
-import { formatClock } from '@/lib/time';
+import { formatClock, t } from '@/lib/i18n';
 import type { LiveModel } from '@/models/live';
 import { LiveSessionView, TimerLine } from './SessionCard';
 

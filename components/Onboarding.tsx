@@ -1,15 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { Role } from '@/lib/records';
-
-export interface OnboardingValues {
-  otherName: string;
-  myRole: Role;
-  meetingLink: string;
-  cadenceDays: number;
-  sessionMinutes: number;
-  firstSessionAt: string;
-}
+import type { OnboardingValues } from '@/models/prep';
 
 /** The few fields a first mentorship needs; the rest lives on the Mentorships page. */
 export function Onboarding(props: {

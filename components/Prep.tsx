@@ -1,3 +1,4 @@
+import type { SaveStatus } from '@/lib/autosave';
 import { t } from '@/lib/i18n';
 import type { Role, Topic } from '@/lib/records';
 
@@ -9,8 +10,12 @@ export interface PrepProps {
   topic?: Topic;
   topicDraft: string;
   notes: string;
-  saved: 'idle' | 'saving' | 'saved';
+  saved: SaveStatus;
+  /** Why what was typed could not be saved; shown instead of "Saved". */
+  saveError?: string;
   onTopic(text: string): void;
+  /** The topic field was left: the text has settled. */
+  onTopicDone?: () => void;
   onNotes(text: string): void;
   /** Book the session at a `datetime-local` value; absent when it is booked already. */
   onBook?: (when: string) => void;
@@ -61,6 +66,7 @@ export function Prep(props: PrepProps) {
           maxLength={500}
           placeholder={t('topicPlaceholder')}
           onInput={(e) => props.onTopic(e.currentTarget.value)}
+          onBlur={props.onTopicDone}
         />
       </label>
       {props.topic && (
@@ -81,9 +87,21 @@ export function Prep(props: PrepProps) {
           onInput={(e) => props.onNotes(e.currentTarget.value)}
         />
       </label>
-      <p class="muted small" aria-live="polite" data-testid="save-status">
-        {props.saved === 'saving' ? t('saving') : props.saved === 'saved' ? t('saved') : '\u00a0'}
-      </p>
+      {props.saveError ? (
+        <p class="error small" role="alert" data-testid="save-status">
+          {props.saveError}
+        </p>
+      ) : (
+        <p class="muted small" aria-live="polite" data-testid="save-status">
+          {props.saved === 'saving'
+            ? t('saving')
+            : props.saved === 'saved'
+              ? t('saved')
+              : props.saved === 'failed'
+                ? t('saveFailed')
+                : '\u00a0'}
+        </p>
+      )}
     </section>
   );
 }

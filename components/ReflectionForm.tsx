@@ -1,19 +1,11 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { Answer } from '@/lib/records';
-import type { Question, ReflectionItem } from '@/lib/reflection';
-
-/** A question's text in the UI language, or its English text when untranslated. */
-export function questionText(q: Question, part: '' | '_hint' | '_low' | '_high' = ''): string {
-  const key = `${q.key}${part}`;
-  const fallback =
-    part === '' ? q.text : part === '_hint' ? q.hint : part === '_low' ? q.low : q.high;
-  const text = t(key);
-  return text === key ? (fallback ?? '') : text;
-}
+import type { LabelledItem } from '@/models/reflection';
 
 export interface ReflectionFormProps {
-  items: ReflectionItem[];
+  /** The questions, with their words as the model words them (the summary uses the same). */
+  items: LabelledItem[];
   goal?: string;
   /** A suggested next session (for the date question), as datetime-local text. */
   suggestedNext?: string;
@@ -22,14 +14,13 @@ export interface ReflectionFormProps {
 }
 
 function Rating(props: {
-  item: ReflectionItem;
+  item: LabelledItem;
   readOnly?: boolean;
   onAnswer: ReflectionFormProps['onAnswer'];
 }) {
   const q = props.item.question;
   const score = props.item.answer?.score;
-  const low = questionText(q, '_low');
-  const high = questionText(q, '_high');
+  const { low, high } = props.item.labels;
   return (
     <div class="rating" role="radiogroup" aria-labelledby={`q-${q.id}`}>
       {[1, 2, 3, 4, 5].map((n) => (
@@ -55,20 +46,20 @@ function Rating(props: {
 }
 
 function Item(props: {
-  item: ReflectionItem;
+  item: LabelledItem;
   goal?: string;
   suggestedNext?: string;
   readOnly?: boolean;
   onAnswer: ReflectionFormProps['onAnswer'];
 }) {
-  const { question: q, answer, retired } = props.item;
+  const { question: q, answer, retired, labels } = props.item;
   const [noteOpen, setNoteOpen] = useState(Boolean(answer?.note));
   const note = answer?.note ?? '';
-  const hint = questionText(q, '_hint');
+  const hint = labels.hint;
   return (
     <li class={`question q-${q.type}${retired ? ' retired' : ''}`} data-question={q.id}>
       <p id={`q-${q.id}`} class="q-text">
-        {questionText(q)}
+        {labels.text}
         {retired && <span class="muted small"> ({t('retiredQuestion')})</span>}
       </p>
       {q.showsGoal && (
@@ -80,7 +71,7 @@ function Item(props: {
           <Rating item={props.item} readOnly={props.readOnly} onAnswer={props.onAnswer} />
           {noteOpen ? (
             <textarea
-              aria-label={t('noteFor', questionText(q))}
+              aria-label={t('noteFor', labels.text)}
               rows={2}
               value={note}
               readOnly={props.readOnly}

@@ -1,9 +1,8 @@
 import './session-view.css';
 import { useState } from 'preact/hooks';
 import type { FocusFigures } from '@/lib/focus';
-import { t } from '@/lib/i18n';
+import { formatClock, t } from '@/lib/i18n';
 import type { ActionItem, Goal, Mentorship, Role } from '@/lib/records';
-import { formatClock } from '@/lib/time';
 import type { SessionTimer } from '@/lib/timer';
 import type { LiveModel } from '@/models/live';
 

@@ -1,12 +1,12 @@
 import { db } from '@/lib/db';
 import { listen, sendToTab } from '@/lib/messages';
+import { loadLiveView } from '@/lib/repos/live';
 import { createBrowserUi } from '@/lib/session/browser-ui';
 import { createFocusFeed, NUDGE_NOTIFICATION } from '@/lib/session/focus-feed';
 import { createLiveProjection } from '@/lib/session/live-projection';
 import { createOrchestrator } from '@/lib/session/orchestrator';
 import { checkCallReport, checkVisibility } from '@/lib/session/reports';
 import { settingsItem } from '@/lib/storage/items';
-import { loadLiveView } from '@/lib/store';
 
 // Wiring only: browser events in, lib/ decides. Every listener is registered synchronously at
 // start-up, so the events themselves wake a stopped worker.

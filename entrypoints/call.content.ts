@@ -1,5 +1,6 @@
 import { mountCard } from '@/lib/content/card-frame';
 import { send } from '@/lib/messages';
+import { detectionCheck, detectionReport } from '@/lib/platforms/check';
 import { CALL_MATCHES } from '@/lib/platforms/hosts';
 import { detectorFor, safeDetect } from '@/lib/platforms/index';
 import {
@@ -29,19 +30,24 @@ export default defineContentScript({
 
     let tracker: TrackerState = initialTracker;
     let reported = tracker.state;
+    let reportedPresenting = false;
     const card = mountCard(ctx, detector.id);
 
     const report = () => {
-      if (tracker.state === reported) return;
+      if (tracker.state === reported && tracker.presenting === reportedPresenting) return;
       // The end card shows only for a call that was live; a lobby left behind gets nothing.
-      if (tracker.state !== 'ended' || reported === 'in-call') card.follow(tracker.state);
+      if (tracker.state !== reported && (tracker.state !== 'ended' || reported === 'in-call')) {
+        card.follow(tracker.state);
+      }
       reported = tracker.state;
+      reportedPresenting = tracker.presenting;
       send({
         type: 'call-state',
         platform: detector.id,
         state: reported,
         meetingKey: tracker.meetingKey,
         at: Date.now(),
+        ...(reported === 'in-call' ? { presenting: reportedPresenting } : {}),
       }).catch(() => {
         // The background is being reloaded; the next check or its ping catches up.
         reported = 'none';
@@ -50,12 +56,13 @@ export default defineContentScript({
 
     let confirm: number | undefined;
     const step = (input: TrackerInput) => {
-      tracker = track(tracker, input);
+      tracker = track(tracker, input, { joinGraceMs: detector.joinGraceMs });
       report();
       // Hysteresis needs a second (or third) look: take it soon rather than at the safety tick.
       const pending =
         (tracker.state !== 'in-call' && tracker.inCallStreak > 0) ||
-        (tracker.state === 'in-call' && tracker.goneStreak > 0);
+        (tracker.state === 'in-call' &&
+          (tracker.goneStreak > 0 || tracker.leaveClicked !== undefined));
       if (pending && confirm === undefined) {
         confirm = ctx.setTimeout(() => {
           confirm = undefined;
@@ -67,13 +74,14 @@ export default defineContentScript({
     const check = () => {
       const url = new URL(location.href);
       if (!detector.matchesUrl(url) && tracker.state === 'in-call') {
-        step({ event: 'navigated-away' });
+        step({ event: 'navigated-away', at: Date.now() });
         return;
       }
       step({
         reading: safeDetect(detector, url, document, (error) =>
           console.warn('Mentor Companion: call detection failed', error),
         ),
+        at: Date.now(),
       });
     };
 
@@ -100,7 +108,9 @@ export default defineContentScript({
     ctx.setInterval(check, SAFETY_MS);
     ctx.addEventListener(window, 'wxt:locationchange', check);
 
-    // A click on the platform's leave control ends the call at once, in any UI language.
+    // A click on the platform's leave control, in any UI language, arms the end: the call ends at
+    // the first look without a leave control. A host who cancels "End the call for everyone?"
+    // stays in the call.
     ctx.addEventListener(
       document,
       'click',
@@ -108,7 +118,7 @@ export default defineContentScript({
         if (tracker.state !== 'in-call') return;
         const target = event.target as Node | null;
         if (target && detector.leaveControls(document).some((el) => el.contains(target))) {
-          step({ event: 'leave-clicked' });
+          step({ event: 'leave-clicked', at: Date.now() });
         }
       },
       { capture: true },
@@ -135,11 +145,22 @@ export default defineContentScript({
         card.follow((msg as { state: 'in-call' | 'ended' }).state);
         return Promise.resolve({ ok: true });
       }
+      if (type === 'detect-check') {
+        const check = detectionCheck({
+          url: new URL(location.href),
+          doc: document,
+          tracker,
+          at: Date.now(),
+          version: browser.runtime.getManifest().version,
+        });
+        return Promise.resolve({ check, report: detectionReport(check) });
+      }
       if (type !== 'call-ping') return undefined;
       return Promise.resolve({
         platform: detector.id,
         state: tracker.state,
         meetingKey: tracker.meetingKey,
+        ...(tracker.state === 'in-call' ? { presenting: tracker.presenting } : {}),
       });
     };
     browser.runtime.onMessage.addListener(onPing);

@@ -12,7 +12,7 @@ import {
   openDB,
   type StoreNames,
 } from 'idb';
-import type { Mentorship, Note, Reflection, SessionRecord } from './records';
+import type { Mentorship, Note, Reflection, SessionRecord, TrashEntry } from './records';
 
 export const DB_NAME = 'mentor-companion';
 
@@ -30,6 +30,8 @@ export interface CompanionDB extends DBSchema {
   };
   notes: { key: string; value: Note; indexes: { bySession: string } };
   reflections: { key: string; value: Reflection; indexes: { bySession: string } };
+  /** What deletes removed, for their undo window (lib/repos/trash.ts), by undo token. */
+  trash: { key: string; value: TrashEntry };
 }
 
 export type Db = IDBPDatabase<CompanionDB>;
@@ -50,6 +52,12 @@ export const MIGRATIONS: ReadonlyArray<(db: Db, tx: UpgradeTx) => void> = [
     sessions.createIndex('byStatus', 'status');
     db.createObjectStore('notes', { keyPath: 'id' }).createIndex('bySession', 'sessionId');
     db.createObjectStore('reflections', { keyPath: 'id' }).createIndex('bySession', 'sessionId');
+  },
+  // 2: the trash, so a delete and what it removed land in one transaction and an Undo still
+  // works (or is cleanly refused) after the background or the page restarted. It holds a few
+  // entries at a time: expired ones are purged, so it needs no index.
+  (db) => {
+    db.createObjectStore('trash', { keyPath: 'token' });
   },
 ];
 

@@ -34,6 +34,9 @@ export const ERROR_PARAMS = {
   'date-invalid': 0,
   'action-item-empty': 0,
   'goal-empty': 0,
+  /** A session holds LIMITS.actionItems items, a mentorship LIMITS.goals goals. */
+  'action-items-full': 1,
+  'goals-full': 1,
   // The schedule.
   'time-invalid': 0,
   'time-past': 0,
@@ -46,11 +49,15 @@ export const ERROR_PARAMS = {
   'pack-none': 0,
   'pack-truncated': 0,
   'pack-damaged': 0,
-  'pack-checksum': 0,
   'pack-newer': 0,
-  'pack-foreign': 0,
   'pack-too-large': 0,
   'pack-invalid': 0,
+  'pack-too-long-to-share': 0,
+  /** The sender's role and the other role, as `@roleMentor` / `@roleMentee`. */
+  'pack-own': 2,
+  'pack-other-mentorship': 0,
+  /** The role I would need (`@roleMentor` / `@roleMentee`). */
+  'pack-no-mentorship': 1,
   'pack-wrong-mentorship': 0,
   'pack-choose-mentorship': 0,
   // Backups.
@@ -59,8 +66,31 @@ export const ERROR_PARAMS = {
   'backup-checksum': 0,
   'backup-newer': 0,
   'backup-too-large': 0,
+  /** The record kind (`@recordKind_notes`) and its 1-based number in the file. */
   'backup-record': 2,
+  /** The record kind and id. */
   'backup-duplicate': 2,
+  /** A record whose session or mentorship is neither in the backup nor here: kind, number. */
+  'backup-orphan': 2,
+  // Calendar invites (lib/calendar/invite.ts).
+  'invite-not-calendar': 0,
+  'invite-no-time': 0,
+  'invite-unknown-zone': 1,
+  'invite-past': 0,
+  'invite-no-link': 0,
+  'invite-cancelled': 0,
+  // Editing and deleting what was written, and undoing a delete.
+  'action-item-gone': 0,
+  'goal-gone': 0,
+  'reflection-gone': 0,
+  /** A booking still to come cannot be removed from history: it is cancelled instead. */
+  'not-held': 0,
+  /** The call of that session is still going on. */
+  'session-live': 0,
+  /** The undo window passed (or the token is unknown): what was deleted is gone for good. */
+  'undo-expired': 0,
+  /** Something was written since the delete where the undo would put its records back. */
+  'undo-conflict': 0,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_PARAMS;
@@ -71,9 +101,17 @@ export class UserError extends Error {
   readonly code: ErrorCode;
   readonly params: readonly string[];
 
-  constructor(code: ErrorCode, params: readonly (string | number)[] = []) {
+  /**
+   * `options.cause` may say more for logs and tests (the field that is wrong, say); it is never
+   * shown to people.
+   */
+  constructor(
+    code: ErrorCode,
+    params: readonly (string | number)[] = [],
+    options?: { cause?: unknown },
+  ) {
     // The message is the code, for logs and tests; people see the translated sentence.
-    super(code);
+    super(code, options);
     this.name = 'UserError';
     this.code = code;
     this.params = params.map(String);

@@ -3,6 +3,9 @@
 
 import { ERROR_PARAMS, errorKey, isUserError } from './errors';
 
+/** A duration as the clock text views show (`1:05`, `1:02:03`): text, so views take it from here. */
+export { formatClock } from './time';
+
 export function t(key: string, substitutions?: string | string[]): string {
   const getMessage = globalThis.browser?.i18n?.getMessage as
     | ((key: string, subs?: string | string[]) => string)

@@ -11,8 +11,11 @@ export const LIMITS = {
   name: 200,
   /** A session's agreed topic. */
   topic: 2_000,
-  /** Pre-session notes, one side's. */
-  note: 100_000,
+  /**
+   * Pre-session notes, one side's: as much as one pasted share message may carry (people paste
+   * whole documents; the card shows a megabyte of notes and stays responsive).
+   */
+  note: 2_000_000,
   /** One action item. */
   actionItem: 2_000,
   /** Action items of one session. */
@@ -31,6 +34,8 @@ export const LIMITS = {
   meetingKey: 2_000,
   /** Ids of records, pairing ids, question ids. */
   id: 200,
+  /** Earlier completed versions kept when a reflection is reopened. */
+  reflectionHistory: 20,
   /** Share packs remembered as imported, per mentorship (the oldest are forgotten first). */
   importedPacks: 200,
   /** A pack fingerprint. */

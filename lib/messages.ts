@@ -6,19 +6,33 @@
 
 import type { FrameMessage, FramePlace } from './content/card-frame';
 import type { WireError } from './errors';
+import type { DetectionCheck } from './platforms/check';
 import type { Detected } from './platforms/types';
 import type { Platform } from './records';
 
 /** A command's reply: done, or the user error to show (`fromWire`, then `describeError`). */
-export type CommandReply = { ok: true } | { ok: false; error: WireError };
+export type CommandReply = { ok: true; error?: undefined } | { ok: false; error: WireError };
 
 export type Message =
   /** content -> background: the tracked call state of this tab changed (or a re-report). */
-  | { type: 'call-state'; platform: Platform; state: Detected; meetingKey?: string; at: number }
+  | {
+      type: 'call-state';
+      platform: Platform;
+      state: Detected;
+      meetingKey?: string;
+      at: number;
+      /** In a call: whether the user presents (shares their screen) from it now. */
+      presenting?: boolean;
+    }
   /** content -> background: the call tab's page became visible or hidden. */
   | { type: 'visibility'; visible: boolean; at: number }
   /** background -> content: what is your call state now? (after a worker restart) */
   | { type: 'call-ping' }
+  /**
+   * extension page -> content (sendToTab): what does detection see in this tab now? For the
+   * detection check; the reply carries no page text, names or meeting link.
+   */
+  | { type: 'detect-check' }
   /** popup -> background: the user says a session is on in this tab / has ended. */
   | { type: 'manual-start'; tabId: number; at: number }
   | { type: 'manual-end'; tabId: number; at: number }
@@ -55,7 +69,9 @@ export interface Replies {
   'call-state': { ok: true };
   visibility: { ok: true };
   /** From the content script of a call platform; no answer from any other page. */
-  'call-ping': { platform: Platform; state: Detected; meetingKey?: string };
+  'call-ping': { platform: Platform; state: Detected; meetingKey?: string; presenting?: boolean };
+  /** From the content script of a call platform's page; `report` is the copyable text. */
+  'detect-check': { check: DetectionCheck; report: string };
   'manual-start': CommandReply;
   'manual-end': CommandReply;
   assign: CommandReply;
@@ -84,6 +100,7 @@ const TYPES: ReadonlySet<string> = new Set<MessageType>([
   'call-state',
   'visibility',
   'call-ping',
+  'detect-check',
   'manual-start',
   'manual-end',
   'assign',

@@ -133,4 +133,63 @@ export interface Reflection {
   answers: Record<string, Answer>;
   complete: boolean;
   updatedAt: number;
+  /** When it was last reopened after being completed; absent if it never was. */
+  reopenedAt?: number;
+  /**
+   * The completed versions that reopening replaced, oldest first (at most
+   * REFLECTION_HISTORY_MAX, lib/repos/reflections.ts); absent if it was never reopened.
+   */
+  history?: ReflectionVersion[];
 }
+
+/** A completed reflection as it was before it was reopened (see `Reflection.history`). */
+export interface ReflectionVersion {
+  answers: Record<string, Answer>;
+  /** When that version was completed (its `updatedAt` then). */
+  completedAt: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The trash: what a delete removed, kept for the short undo window (lib/rules/trash.ts).
+
+/** What a person deleted, as the "Deleted · Undo" bar names it. */
+export type DeleteKind =
+  | 'mentorship'
+  | 'booking'
+  | 'session'
+  | 'note'
+  | 'topic'
+  | 'action-item'
+  | 'goal';
+
+/** Sessions whose kind a delete changed (a booking became the first session), to change back. */
+export interface Rekind {
+  sessionId: string;
+  from: SessionKind;
+  to: SessionKind;
+}
+
+/** What a delete took away, enough to put it back. */
+export type Trashed =
+  /** Whole records, removed: a mentorship with everything of it, a session with its notes. */
+  | {
+      kind: 'records';
+      mentorships: Mentorship[];
+      sessions: SessionRecord[];
+      notes: Note[];
+      reflections: Reflection[];
+      rekinded: Rekind[];
+    }
+  /** A cancelled booking that held something prepared: it lost its date, nothing else. */
+  | { kind: 'booking-date'; sessionId: string; scheduledAt: number }
+  | { kind: 'topic'; sessionId: string; topic: Topic }
+  | { kind: 'action-item'; sessionId: string; item: ActionItem; index: number }
+  | { kind: 'goal'; mentorshipId: string; goal: Goal; index: number };
+
+/**
+ * One delete in the trash, keyed by its undo token. Once undone it keeps only its token and
+ * times until it expires, so a second Undo finds it and changes nothing.
+ */
+export type TrashEntry =
+  | { token: string; what: DeleteKind; deletedAt: number; state: 'waiting'; trashed: Trashed }
+  | { token: string; what: DeleteKind; deletedAt: number; state: 'undone'; undoneAt: number };

@@ -59,23 +59,73 @@ export function toIsoDate(at: number, tzOffsetMinutes = 0): string {
   return `${y}-${m}-${day}`;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The one date parser. Every date people type or a file carries is read here: a calendar day
+// (YYYY-MM-DD, an agreement's last day) or a day and a time to the minute (YYYY-MM-DDTHH:MM, a
+// booking or the next session's date). Fields are checked, so 30 February, month 13 or 24:00
+// are no date at all.
+
+/** The calendar fields a date text names; `hour` and `minute` only when it names a time. */
+export interface DateFields {
+  year: number;
+  month: number;
+  day: number;
+  hour?: number;
+  minute?: number;
+}
+
+const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/;
+
+/** The fields of a date (YYYY-MM-DD) or date and time (YYYY-MM-DDTHH:MM), or null. */
+export function parseDateFields(text: string): DateFields | null {
+  const match = DATE_TEXT.exec(text);
+  if (match === null) return null;
+  const [, ys, mos, ds, hs, mis] = match;
+  const year = Number(ys);
+  const month = Number(mos);
+  const day = Number(ds);
+  // Date.UTC maps years 0..99 to 1900..1999; setUTCFullYear does not.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  // Rolled-over fields (month 13, day 30 of February) show up as a different date.
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  ) {
+    return null;
+  }
+  if (hs === undefined || mis === undefined) return { year, month, day };
+  const hour = Number(hs);
+  const minute = Number(mis);
+  if (hour > 23 || minute > 59) return null;
+  return { year, month, day, hour, minute };
+}
+
+/** The instant the fields name at a fixed offset (midnight when they name no time). */
+export function instantOf(f: DateFields, tzOffsetMinutes = 0): number {
+  const date = new Date(0);
+  date.setUTCFullYear(f.year, f.month - 1, f.day);
+  date.setUTCHours(f.hour ?? 0, f.minute ?? 0);
+  return date.getTime() - tzOffsetMinutes * MINUTE_MS;
+}
+
 /**
  * The instant local midnight starts the day `text` (YYYY-MM-DD) names, or null when `text` is
  * not exactly such a date or names a day that does not exist (2025-02-30).
  */
 export function parseIsoDate(text: string, tzOffsetMinutes = 0): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (match === null) return null;
-  const [, ys, ms, ds] = match;
-  const y = Number(ys);
-  const m = Number(ms);
-  const d = Number(ds);
-  // Date.UTC maps years 0..99 to 1900..1999; setUTCFullYear does not.
-  const date = new Date(0);
-  date.setUTCFullYear(y, m - 1, d);
-  // Rolled-over fields (month 13, day 30 of February) show up as a different date.
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
-    return null;
-  }
-  return date.getTime() - tzOffsetMinutes * MINUTE_MS;
+  const f = parseDateFields(text);
+  return f === null || f.hour !== undefined ? null : instantOf(f, tzOffsetMinutes);
+}
+
+/** Whether `text` is a calendar day (YYYY-MM-DD) that exists. */
+export function isIsoDate(text: string): boolean {
+  return parseIsoDate(text) !== null;
+}
+
+/** The instant a day and time (YYYY-MM-DDTHH:MM) names at a fixed offset, or null. */
+export function parseIsoDateTime(text: string, tzOffsetMinutes = 0): number | null {
+  const f = parseDateFields(text);
+  return f === null || f.hour === undefined ? null : instantOf(f, tzOffsetMinutes);
 }

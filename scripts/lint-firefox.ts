@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
-const dir = process.argv[2] ?? '.output/firefox-mv2';
+const dir = process.argv[2] ?? '.output/firefox-mv3';
 if (!fs.existsSync(`${dir}/manifest.json`)) {
   console.error(`No Firefox build in ${dir}: run 'npm run build:firefox' first.`);
   process.exit(1);

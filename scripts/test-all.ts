@@ -1,9 +1,10 @@
 // `npm test`: every check, in the order a failure is cheapest to find. Lint, types, unit tests,
-// the Chrome and Firefox builds, Firefox's add-on linter, then the end-to-end suite in Chromium.
+// the Chrome and Firefox builds, Firefox's add-on linter, then the end-to-end suites in Chromium
+// and in Firefox.
 // It keeps going after a failing step (except where a later step needs the earlier one), prints
 // one line per step and ends with a plain `tests: N passed, N failed` line (the tests run by
 // vitest, plus one failure for each other step that failed).
-// Temporary files (Chromium profiles, certificates) live in .tmp/ and are removed at the end.
+// Temporary files (browser profiles, certificates) live in .tmp/ and are removed at the end.
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,6 +30,7 @@ const reports = path.join(TMP, 'reports');
 fs.mkdirSync(reports, { recursive: true });
 const unitReport = path.join(reports, 'unit.json');
 const e2eReport = path.join(reports, 'e2e.json');
+const e2eFirefoxReport = path.join(reports, 'e2e-firefox.json');
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const steps: Step[] = [
@@ -64,6 +66,22 @@ const steps: Step[] = [
     env: { MC_E2E_PREBUILT: '1' },
     report: e2eReport,
     needs: 'build',
+  },
+  {
+    name: 'e2e-firefox',
+    cmd: [
+      'npx',
+      'vitest',
+      'run',
+      '--config',
+      'vitest.e2e-firefox.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${e2eFirefoxReport}`,
+    ],
+    env: { MC_E2E_PREBUILT: '1' },
+    report: e2eFirefoxReport,
+    needs: 'build-firefox',
   },
 ].filter((s) => !only.length || only.includes(s.name));
 
@@ -106,7 +124,9 @@ for (const step of steps) {
 
 // Profiles, certificates and Chromium's own temporary folders go with the run.
 fs.rmSync(tmpdir, { recursive: true, force: true });
-fs.rmSync(path.join(TMP, 'e2e'), { recursive: true, force: true });
+for (const dir of ['e2e', 'e2e-firefox', 'unit-builds', 'unit-builds-card']) {
+  fs.rmSync(path.join(TMP, dir), { recursive: true, force: true });
+}
 const bad = [...results].filter(([, ok]) => !ok).map(([name]) => name);
 console.log(
   `\n${bad.length ? `Failed: ${bad.join(', ')}` : 'Every check passed'} in ${((Date.now() - started) / 1000).toFixed(0)} s.`,

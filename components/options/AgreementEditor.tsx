@@ -1,14 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import type { SaveStatus } from '@/lib/autosave';
 import { t } from '@/lib/i18n';
-import type { AgreementDraft } from '@/lib/mentorships';
 import type { MentorshipType } from '@/lib/records';
+import type { AgreementDraft } from '@/lib/rules/agreement';
+import type { FieldError } from '@/models/options/agreement';
 import { roleName } from './format';
-
-export interface FieldError {
-  field: keyof AgreementDraft;
-  message: string;
-}
 
 export interface AgreementEditorProps {
   draft: AgreementDraft;
@@ -75,7 +71,9 @@ export function AgreementEditor(props: AgreementEditorProps) {
               ? t('saving')
               : props.saved === 'saved'
                 ? t('saved')
-                : '\u00a0'}
+                : props.saved === 'failed'
+                  ? t('saveFailed')
+                  : '\u00a0'}
         </span>
       </div>
       <p class="muted small">{t('optAgreementIntro')}</p>

@@ -1,13 +1,7 @@
-import { BACKUP_KINDS, type BackupKind, type RestoreMode, type RestorePlan } from '@/lib/backup';
+import type { RestoreMode } from '@/lib/backup/format';
+import type { BackupKind } from '@/lib/backup/schema';
 import { t } from '@/lib/i18n';
-
-export interface PendingRestore {
-  fileName: string;
-  mode: RestoreMode;
-  plan: RestorePlan;
-  /** Whether applying it would change anything at all. */
-  changes: boolean;
-}
+import type { PendingRestore } from '@/models/options/backups';
 
 export interface BackupsProps {
   pending?: PendingRestore;
@@ -20,14 +14,18 @@ export interface BackupsProps {
   onMode(mode: RestoreMode): void;
   onConfirm(): void;
   onCancel(): void;
+  /** Whether the browser keeps the records when disk space runs low. */
+  persistence: 'unknown' | 'persisted' | 'refused';
 }
 
+/** Each kind of record, in the order the table lists them, with its name's locale key. */
 const KIND_KEY: Record<BackupKind, string> = {
   mentorships: 'optKindMentorships',
   sessions: 'optKindSessions',
   notes: 'optKindNotes',
   reflections: 'optKindReflections',
 };
+const KINDS = Object.keys(KIND_KEY) as BackupKind[];
 
 /** Export everything to a file, and restore from one after seeing what it will change. */
 export function Backups(props: BackupsProps) {
@@ -36,6 +34,14 @@ export function Backups(props: BackupsProps) {
     <section class="card stack" aria-labelledby="backups-title">
       <h1 id="backups-title">{t('optBackupsTitle')}</h1>
       <p class="muted">{t('optBackupsIntro')}</p>
+      {props.persistence !== 'unknown' && (
+        <p
+          class={props.persistence === 'persisted' ? 'muted small' : 'warning small'}
+          data-testid="storage-persistence"
+        >
+          {props.persistence === 'persisted' ? t('optStorageKept') : t('optStorageMayClear')}
+        </p>
+      )}
       <div class="row">
         <button type="button" class="primary" onClick={props.onExport} disabled={props.busy}>
           {t('optExport')}
@@ -104,7 +110,7 @@ export function Backups(props: BackupsProps) {
                 </tr>
               </thead>
               <tbody>
-                {BACKUP_KINDS.map((k) => (
+                {KINDS.map((k) => (
                   <tr key={k}>
                     <th scope="row">{t(KIND_KEY[k])}</th>
                     <td>{p.plan[k].add}</td>

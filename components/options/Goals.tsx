@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import type { ActionItemGroup } from '@/lib/mentorships';
 import type { Goal } from '@/lib/records';
+import type { ActionItemGroup } from '@/lib/rules/action-items';
 import { formatDay } from './format';
 
 export interface GoalsProps {

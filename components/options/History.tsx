@@ -1,7 +1,6 @@
 import { t } from '@/lib/i18n';
-import type { HistoryRow, HistoryState } from '@/lib/mentorships';
-import { formatMinutes } from '@/lib/time';
-import { formatWhen } from './format';
+import type { HistoryRow, HistoryState } from '@/lib/rules/history';
+import { formatLength, formatWhen } from './format';
 
 export interface HistoryProps {
   rows: HistoryRow[];
@@ -46,7 +45,7 @@ export function History(props: HistoryProps) {
                       </span>
                     )}
                   </td>
-                  <td>{lengthMs !== undefined ? formatMinutes(lengthMs) : '–'}</td>
+                  <td>{lengthMs !== undefined ? formatLength(lengthMs) : '–'}</td>
                   <td class="pre">{s.topic?.text ?? ''}</td>
                   <td>
                     <div class="row">

@@ -1,22 +1,6 @@
 import { t } from '@/lib/i18n';
-import type { Role } from '@/lib/records';
+import type { MentorshipListItem, View } from '@/models/options/app';
 import { formatWhen, roleName } from './format';
-
-/** What the page shows: one mentorship, the form for a new one, backups or settings. */
-export type View =
-  | { page: 'mentorship'; id: string }
-  | { page: 'new' }
-  | { page: 'backups' }
-  | { page: 'settings' };
-
-export interface MentorshipListItem {
-  id: string;
-  otherName: string;
-  myRole: Role;
-  cadenceDays: number;
-  nextAt?: number;
-  needsScheduling: boolean;
-}
 
 export function cadenceText(days: number): string {
   if (days === 7) return t('cadenceWeekly');

@@ -1,13 +1,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { SessionRecord } from '@/lib/records';
+import type { ScheduleError } from '@/models/options/schedule';
 import { formatDay, formatWhen, toInputValue, weekAround } from './format';
-
-export interface ScheduleError {
-  /** 'book', or the id of the session whose form failed. */
-  where: string;
-  message: string;
-}
 
 export interface ScheduleProps {
   booked: SessionRecord[];

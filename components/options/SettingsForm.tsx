@@ -1,10 +1,11 @@
 import type { SaveStatus } from '@/lib/autosave';
 import { t } from '@/lib/i18n';
-import type { SettingsDraft } from '@/lib/mentorships';
+import type { SettingsDraft } from '@/lib/rules/settings';
+import type { SettingsError } from '@/models/options/settings';
 
 export interface SettingsFormProps {
   draft: SettingsDraft;
-  error?: { field: keyof SettingsDraft; message: string };
+  error?: SettingsError;
   saved: SaveStatus;
   onChange(patch: Partial<SettingsDraft>): void;
 }
@@ -33,7 +34,9 @@ export function SettingsForm(props: SettingsFormProps) {
               ? t('saving')
               : props.saved === 'saved'
                 ? t('saved')
-                : '\u00a0'}
+                : props.saved === 'failed'
+                  ? t('saveFailed')
+                  : '\u00a0'}
         </span>
       </div>
       <div class="stack opt-field opt-narrow">

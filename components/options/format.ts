@@ -43,27 +43,25 @@ export function toInputValue(at: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** The time a datetime-local value names in local time, or NaN when it names none. */
-export function fromInputValue(value: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!m) return Number.NaN;
-  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-  const date = new Date(y, mo - 1, d, h, mi);
-  // Rolled-over fields (30 February) are no date at all.
-  return date.getMonth() === mo - 1 && date.getDate() === d ? date.getTime() : Number.NaN;
-}
-
-/** Minutes to add to UTC for local time at `at` (the sign lib/time.ts expects). */
-export function tzOffsetAt(at: number): number {
-  return -new Date(Number.isFinite(at) ? at : 0).getTimezoneOffset();
-}
-
 /** Monday 00:00 and Sunday 23:59 (local) of the week holding `at`. */
 export function weekAround(at: number): { from: number; to: number } {
   const d = new Date(at);
   const monday = new Date(d.getFullYear(), d.getMonth(), d.getDate() - ((d.getDay() + 6) % 7));
   const sunday = new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + 6, 23, 59);
   return { from: monday.getTime(), to: sunday.getTime() };
+}
+
+/** A session's length as the History shows it: "45 min", "1 h 5 min", "<1 min". */
+export function formatLength(ms: number): string {
+  const abs = Number.isFinite(ms) ? Math.abs(ms) : 0;
+  const total = Math.round(abs / 60_000);
+  if (total === 0) return abs > 0 ? t('lengthUnderMinute') : t('minutesShort', '0');
+  const hours = Math.floor(total / 60);
+  const minutes = total % 60;
+  if (hours === 0) return t('minutesShort', String(minutes));
+  return minutes === 0
+    ? t('lengthHours', String(hours))
+    : t('lengthHoursMinutes', [String(hours), String(minutes)]);
 }
 
 export function percent(share: number): string {

@@ -2,14 +2,13 @@ import '@/components/theme.css';
 import './options.css';
 import { effect } from '@preact/signals';
 import { render } from 'preact';
+import { OptionsPage, type PageEffects } from '@/components/options/OptionsPage';
 import { db } from '@/lib/db';
-import { App, type PageEffects } from './App';
-import { createOptionsModel, hashOf, parseHash } from './model';
+import { settingsItem } from '@/lib/storage/items';
+import { hashOf, OptionsModel, parseHash } from '@/models/options/app';
 
-// The Mentorships page: wiring only. The model reads and writes through lib/; this file connects
-// it to the page: the address (#m=<id>, #new, #backups, #settings), downloads, new tabs.
-
-const model = createOptionsModel({ db, now: Date.now });
+// The Mentorships page: wiring only. The models read and write through lib/; this file connects
+// them to the page: the address (#m=<id>, #new, #backups, #settings), downloads, new tabs.
 
 const effects: PageEffects = {
   download(name, text) {
@@ -38,24 +37,35 @@ const effects: PageEffects = {
   },
 };
 
-const opened = parseHash(location.hash);
-if (opened) model.actions.select(opened);
-addEventListener('hashchange', () => {
-  const next = parseHash(location.hash);
-  if (next) model.actions.select(next);
-});
-// Keep the address in step with the view, so a reload or a link opens the same place.
-effect(() => {
-  const view = model.state.view.value;
-  if (view && location.hash !== hashOf(view)) history.replaceState(null, '', hashOf(view));
-});
-addEventListener('pagehide', () => {
-  model.flush();
-});
+function main() {
+  const model = new OptionsModel({
+    db,
+    now: Date.now,
+    settings: settingsItem,
+    storage: navigator.storage,
+  });
+  const opened = parseHash(location.hash);
+  if (opened) model.select(opened);
+  addEventListener('hashchange', () => {
+    const next = parseHash(location.hash);
+    if (next) model.select(next);
+  });
+  // Keep the address in step with the view, so a reload or a link opens the same place.
+  effect(() => {
+    const view = model.view.value;
+    if (view && location.hash !== hashOf(view)) history.replaceState(null, '', hashOf(view));
+  });
+  addEventListener('pagehide', () => {
+    model.flush();
+  });
 
-model.watch();
-model.actions.load();
-model.settings.load();
+  model.watch();
+  model.load();
+  model.settings.load();
+  model.backups.askToPersist();
 
-const root = document.getElementById('app');
-if (root) render(<App model={model} effects={effects} />, root);
+  const root = document.getElementById('app');
+  if (root) render(<OptionsPage model={model} effects={effects} />, root);
+}
+
+main();

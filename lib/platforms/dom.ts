@@ -4,19 +4,42 @@
 
 import type { Detected, Signals } from './types';
 
+/** Why a probe is kept although no committed fixture shows it (the fixture meta-test reads it). */
+interface ProbeNote {
+  unverified?: string;
+}
+
 /**
  * One alternative in an ordered selector list:
- * - a CSS selector: present when something matches (presence, not visibility: toolbars auto-hide);
+ * - a CSS selector (or `{ css }`, to add a note): present when something matches (presence, not
+ *   visibility: toolbars auto-hide);
  * - `{ icon }`: a Material Symbols ligature, i.e. an icon-font element whose text is the icon's
  *   name (`call_end`); the same in every UI language;
  * - `{ text, within? }`: a phrase in the page text, or in the text of elements matching `within`;
  * - `{ selector, except }`: like a CSS selector, minus elements whose label or text match `except`.
+ * An object form may carry `unverified`: the reason it is kept though no fixture shows it.
  */
 export type Probe =
   | string
-  | { icon: string }
-  | { text: string; within?: string }
-  | { selector: string; except: RegExp };
+  | ({ css: string } & ProbeNote)
+  | ({ icon: string } & ProbeNote)
+  | ({ text: string; within?: string } & ProbeNote)
+  | ({ selector: string; except: RegExp } & ProbeNote);
+
+/**
+ * The reason for a probe kept without a fixture of its own: a source-backed variant (another
+ * wording, an older or newer hook, a German label) of a probe that a fixture does show. The
+ * fixture meta-test (tests/unit/platforms/probe-coverage.test.ts) accepts it; a new probe with
+ * neither a fixture nor a reason fails there.
+ */
+export const ALTERNATIVE =
+  'a variant the named source lists (another wording, an older or newer hook, a German label); no fixture of ours shows this variant';
+
+/**
+ * Groups whose probes count only when shown on screen: text left behind in hidden nodes after
+ * admission is no waiting room (Vexa #966), and a stale banner is no reconnect.
+ */
+export const SHOWN_ONLY_GROUPS: ReadonlySet<string> = new Set(['waiting', 'reconnecting']);
 
 /** Google's icon fonts: Material Symbols (current Meet UI) and Material Icons (older UI). */
 export const ICON_FONT_SELECTOR = '.google-symbols, .google-material-icons';
@@ -88,9 +111,17 @@ function labelOf(el: Element): string {
   return normalizeText(`${el.getAttribute('aria-label') ?? ''} ${textOf(el)}`);
 }
 
+/** A CSS selector of a probe, when it is one. */
+function cssOf(probe: Probe): string | undefined {
+  if (typeof probe === 'string') return probe;
+  return 'css' in probe ? probe.css : undefined;
+}
+
 /** The elements a probe points at; a page-text probe points at no element. */
 function probeElements(scope: Scope, probe: Probe): Element[] {
-  if (typeof probe === 'string') return selectAll(scope.root, probe);
+  const css = cssOf(probe);
+  if (css !== undefined) return selectAll(scope.root, css);
+  if (typeof probe === 'string' || 'css' in probe) return [];
   if ('icon' in probe) {
     return selectAll(scope.root, ICON_FONT_SELECTOR).filter(
       (el) => normalizeText(el.textContent ?? '') === probe.icon,
@@ -104,16 +135,66 @@ function probeElements(scope: Scope, probe: Probe): Element[] {
   return selectAll(scope.root, probe.within).filter((el) => textOf(el).includes(phrase));
 }
 
-function probePresent(scope: Scope, probe: Probe): boolean {
-  if (typeof probe === 'object' && 'text' in probe && probe.within === undefined) {
-    return scope.text().includes(normalizeText(probe.text));
+/** Whether the document has been laid out (a real browser); happy-dom reports no sizes. */
+function hasLayout(doc: Document): boolean {
+  const rect = doc.documentElement?.getBoundingClientRect?.();
+  return rect !== undefined && (rect.width > 0 || rect.height > 0);
+}
+
+/**
+ * Whether an element is on screen: not inside `hidden`, `aria-hidden="true"`, `display: none`
+ * or `visibility: hidden`, and (where the page is laid out) not of zero size.
+ */
+export function isShown(el: Element): boolean {
+  const view = el.ownerDocument?.defaultView;
+  for (let n: Element | null = el; n; n = n.parentElement) {
+    if (n.hasAttribute('hidden') || n.getAttribute('aria-hidden') === 'true') return false;
+    const style = view?.getComputedStyle?.(n);
+    if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
   }
-  return probeElements(scope, probe).length > 0;
+  if (el.ownerDocument && hasLayout(el.ownerDocument)) {
+    const rect = el.getBoundingClientRect();
+    if (rect.width === 0 || rect.height === 0) return false;
+  }
+  return true;
+}
+
+/** The smallest elements whose text holds a phrase (where a page-text phrase sits). */
+function holdersOf(root: Element, phrase: string): Element[] {
+  const out: Element[] = [];
+  const stack: Element[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop();
+    if (!el) break;
+    const kids = Array.from(el.children).filter(
+      (k) => !SKIPPED_TEXT_PARENTS.has(k.tagName) && textOf(k).includes(phrase),
+    );
+    if (kids.length === 0) out.push(el);
+    else stack.push(...kids);
+  }
+  return out;
+}
+
+/** Does one probe match in one scope? `shown`: only what is on screen counts. */
+export function probeMatches(scope: Scope, probe: Probe, shown = false): boolean {
+  if (typeof probe === 'object' && 'text' in probe && probe.within === undefined) {
+    const phrase = normalizeText(probe.text);
+    if (!scope.text().includes(phrase)) return false;
+    if (!shown) return true;
+    const top = scope.root.body ?? scope.root.documentElement;
+    return top ? holdersOf(top, phrase).some(isShown) : false;
+  }
+  const found = probeElements(scope, probe);
+  return shown ? found.some(isShown) : found.length > 0;
 }
 
 /** Does any alternative match in any of the scopes? */
-export function present(scopes: readonly Scope[], probes: readonly Probe[]): boolean {
-  return scopes.some((scope) => probes.some((probe) => probePresent(scope, probe)));
+export function present(
+  scopes: readonly Scope[],
+  probes: readonly Probe[],
+  shown = false,
+): boolean {
+  return scopes.some((scope) => probes.some((probe) => probeMatches(scope, probe, shown)));
 }
 
 /** Every element any alternative points at, in order, without duplicates. */
@@ -127,22 +208,65 @@ export function elements(scopes: readonly Scope[], probes: readonly Probe[]): El
   return out;
 }
 
-/** The clickable control around an element (an icon sits inside its button). */
-export function controlOf(el: Element): Element {
-  return el.closest('button, [role="button"]') ?? el;
+/** A probe as a short, language-neutral name for reports: its own definition, never page text. */
+export function probeName(probe: Probe): string {
+  const css = cssOf(probe);
+  if (css !== undefined) return css;
+  if (typeof probe === 'string' || 'css' in probe) return '';
+  if ('icon' in probe) return `icon:${probe.icon}`;
+  if ('selector' in probe) return `${probe.selector} except ${probe.except.source}`;
+  return probe.within === undefined
+    ? `text:"${probe.text}"`
+    : `text:"${probe.text}" in ${probe.within}`;
+}
+
+/** The reason a probe is kept without a fixture, if it carries one. */
+export function unverifiedReason(probe: Probe): string | undefined {
+  return typeof probe === 'object' ? probe.unverified : undefined;
+}
+
+/** A control that opens a menu (a split button's chevron), by its ARIA state: no leave. */
+function opensMenu(el: Element): boolean {
+  const popup = el.getAttribute('aria-haspopup');
+  return (popup !== null && popup !== 'false') || el.hasAttribute('aria-expanded');
+}
+
+/**
+ * The clickable leave controls of a matched element: the button around it (an icon sits inside
+ * its button), or, for a wrapper such as Teams' `div#hangup-button`, the buttons inside it. A
+ * menu trigger (the chevron beside hang-up, "more leave options") is never a leave.
+ */
+export function leaveButtonsOf(el: Element): Element[] {
+  const around = el.closest('button, [role="button"]');
+  if (around) return opensMenu(around) ? [] : [around];
+  const inside = Array.from(el.querySelectorAll('button, [role="button"]'));
+  if (inside.length === 0) return [el];
+  return inside.filter((b) => !opensMenu(b));
+}
+
+/** Distinct leave controls of every matched element, in order. */
+export function leaveButtons(found: readonly Element[]): Element[] {
+  return [...new Set(found.flatMap(leaveButtonsOf))];
 }
 
 export const NO_SIGNALS: Readonly<Signals> = Object.freeze({
   primary: false,
   secondary: false,
+  strong: false,
   waiting: false,
   lobby: false,
   ended: false,
+  reconnecting: false,
+  presenting: false,
 });
 
-/** In call by one look: both kinds of in-call evidence and nothing that says otherwise. */
+/**
+ * In call by one look: both kinds of in-call evidence and nothing that says otherwise. Waiting
+ * text loses to strong in-call evidence: only a waiting room that is really on screen and shows
+ * none of the call's own structures holds the call at lobby.
+ */
 export function looksInCall(s: Signals): boolean {
-  return s.primary && s.secondary && !s.waiting && !s.lobby && !s.ended;
+  return s.primary && s.secondary && (!s.waiting || s.strong) && !s.lobby && !s.ended;
 }
 
 /**
@@ -155,4 +279,37 @@ export function stateOf(s: Signals): Detected {
   if (looksInCall(s)) return 'in-call';
   if (s.waiting || s.lobby || s.primary) return 'lobby';
   return 'none';
+}
+
+/**
+ * The standard probe groups every detector has, and the signal each feeds. `strong` is also
+ * in-call evidence; `endedHints` count only once the leave control is gone (page text includes
+ * chat and captions: a participant typing "call ended" must not end the call).
+ */
+export interface StandardProbes {
+  leave: readonly Probe[];
+  inCall: readonly Probe[];
+  strong: readonly Probe[];
+  waiting: readonly Probe[];
+  lobby: readonly Probe[];
+  endedMarkers: readonly Probe[];
+  endedHints: readonly Probe[];
+  reconnecting: readonly Probe[];
+  presenting: readonly Probe[];
+}
+
+/** One look's signals from the standard groups. */
+export function readSignals(scopes: readonly Scope[], p: StandardProbes): Signals {
+  const primary = present(scopes, p.leave);
+  const strong = present(scopes, p.strong);
+  return {
+    primary,
+    secondary: strong || present(scopes, p.inCall),
+    strong,
+    waiting: present(scopes, p.waiting, true),
+    lobby: present(scopes, p.lobby),
+    ended: present(scopes, p.endedMarkers) || (!primary && present(scopes, p.endedHints)),
+    reconnecting: present(scopes, p.reconnecting, true),
+    presenting: present(scopes, p.presenting),
+  };
 }

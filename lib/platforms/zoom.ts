@@ -1,25 +1,45 @@
 // Zoom web client call state. The client runs at `/wc/<number>/join|start` (or classic
-// `/wc/join/<number>`) on app.zoom.us or a company host (acme.zoom.us), either in the page itself
-// or, in the PWA shell, inside a same-origin `iframe#webclient`. The launcher pages `/j/<number>`
-// and `/s/<number>` only offer to open the desktop app: not calls. Leaving or being ended
-// redirects to `/postattendee`, `/wc/leave` or `/meeting/ended`.
+// `/wc/join/<number>`) on app.zoom.us, a regional or company host (acme.zoom.us) or Zoom for
+// Government (zoomgov.com), either in the page itself or, in the PWA shell, inside a same-origin
+// `iframe#webclient`. The launcher pages `/j/<number>` and `/s/<number>` only offer to open the
+// desktop app: not calls. Right after joining the client may move within `/wc/` and through
+// `/wc-loading/` while audio starts (Vexa zoom/removal.ts ZOOM_AUDIO_INIT_URL_PATTERNS), so a
+// missing toolbar ends a call only after `joinGraceMs`; explicit end signals end it at once.
 // Signals and their sources: shared/research/platforms.md A.3.
 
-import type { Probe, Scope } from './dom';
-import { elements, NO_SIGNALS, present, scopeOf, stateOf } from './dom';
-import type { PlatformDetector, Reading, Signals } from './types';
+import type { Probe, Scope, StandardProbes } from './dom';
+import {
+  ALTERNATIVE,
+  elements,
+  leaveButtons,
+  NO_SIGNALS,
+  readSignals,
+  scopeOf,
+  stateOf,
+} from './dom';
+import { platformOfHost } from './hosts';
+import type { PlatformDetector, Reading } from './types';
 
 /** The client page: `/wc/<number>/join`, `/wc/<number>/start`, classic `/wc/join/<number>`. */
 const CLIENT_PATH = /^\/wc\/(?:join\/)?(\d+)(?:\/|$)/;
-/** Where Zoom sends you when the meeting is over for you (Vexa zoom/removal.ts). */
+/** The client's loading page during the audio handshake (Vexa zoom/removal.ts). */
+const LOADING_PATH = /^\/wc-loading(?:\/|$)/;
+/**
+ * Where Zoom sends you when the meeting is over for you. Not from Vexa (which ends on leaving the
+ * Zoom domain or on /signin): `/postattendee` from public Playwright Zoom bots (a
+ * `framenavigated` handler on "postattendee"); `/wc/leave` and `/meeting/ended` from public
+ * meeting-link extensions' match lists.
+ */
 const END_PATHS = [/^\/postattendee(?:\/|$)/, /^\/wc\/leave(?:\/|$)/, /^\/meeting\/ended(?:\/|$)/];
 
-export function isZoomHost(hostname: string): boolean {
-  return hostname === 'zoom.us' || hostname.endsWith('.zoom.us');
-}
+/** Long enough for the audio-init redirects (Vexa: a 20 s grace, "audio init can take 10-15s"). */
+export const ZOOM_JOIN_GRACE_MS = 30_000;
 
 export const zoomProbes = {
-  /** Primary: the footer's Leave; "never appears in pre-join or waiting room" (Vexa). */
+  /**
+   * Primary: the footer's Leave (participants) or End (hosts); "never appears in pre-join or
+   * waiting room" (Vexa). Both only open a menu, so a click on them is provisional.
+   */
   leave: [
     // the footer's leave container, long-lived in the client (TranscripTonic content-zoom.js)
     '.footer__leave-btn-container',
@@ -27,75 +47,105 @@ export const zoomProbes = {
     '.footer__leave-btn',
     // English label, "verified from live DOM" (Vexa zoom/selectors.ts zoomLeaveButtonSelector)
     'button[aria-label="Leave"]',
-    // German label (wording unverified against a live DOM)
+    // the host's footer says End, not Leave (issue 11; a host's footer in the client)
+    'button[aria-label="End"]',
+    // German labels (wording unverified against a live DOM)
     'button[aria-label="Verlassen"]',
+    'button[aria-label="Beenden"]',
   ],
   /** Secondary: parts of the meeting client that the waiting room does not have. */
   inCall: [
-    // the audio options menu, TranscripTonic's "meeting started" signal (inside the iframe)
-    '#audioOptionMenu',
-    // the meeting footer (screenappai ZoomBot.ts waits on it)
-    '#wc-footer',
     // the classic footer bar (older Selenium scripts)
     '#foot-bar',
     // the right-hand panel holder for chat and participants (public Python bots)
     '#wc-container-right',
   ],
-  /** Waiting room: the host has not let us in or not started (Vexa; older Selenium scripts). */
+  /** Strong: the meeting footer's own hooks outrank lobby text (Vexa PR #967 zoomInMeetingMarkers). */
+  strong: [
+    // the audio options menu, TranscripTonic's "meeting started" signal (inside the iframe)
+    '#audioOptionMenu',
+    // the meeting footer (screenappai ZoomBot.ts waits on it once joined)
+    '#wc-footer',
+  ],
+  /**
+   * Waiting room, on screen only. No bare "Please wait" or "waiting room": Zoom shows those in
+   * the meeting too (Vexa #966).
+   */
   waiting: [
-    // the classic waiting room's leave button and text block
+    // the classic waiting room's leave button and text block (older Selenium scripts)
     '.wr-leave-btn',
     '.wr-default__text',
+    // English (Vexa zoomWaitingRoomTexts)
     { text: 'the meeting host will let you in soon' },
-    { text: 'Waiting for the host to start this meeting' },
-    { text: "We've let them know you're here" },
+    { text: 'Waiting for the host to start this meeting', unverified: ALTERNATIVE },
+    { text: 'Waiting for the host to start the meeting', unverified: ALTERNATIVE },
+    { text: "We've let them know you're here", unverified: ALTERNATIVE },
     // German (wording unverified against a live DOM)
     { text: 'der Meeting-Host lässt Sie in Kürze eintreten' },
-    { text: 'Warten auf den Host' },
+    { text: 'Warten auf den Host', unverified: ALTERNATIVE },
   ],
   /** Pre-join: name field, join button, device preview (Vexa zoom/selectors.ts). */
   lobby: [
     '#input-for-name',
-    '#inputname',
+    { css: '#inputname', unverified: ALTERNATIVE },
     'button.preview-join-button',
-    '#joinBtn',
+    { css: '#joinBtn', unverified: ALTERNATIVE },
     '#preview-audio-control-button',
     '#preview-video-control-button',
-    { text: 'Continue without microphone and camera' },
+    { text: 'Continue without microphone and camera', unverified: ALTERNATIVE },
     // German (wording unverified against a live DOM)
-    { text: 'Ohne Mikrofon und Kamera fortfahren' },
+    { text: 'Ohne Mikrofon und Kamera fortfahren', unverified: ALTERNATIVE },
   ],
-  /** Ended: the client's end modal over the meeting (Vexa removal.ts; screenappai RecordingTask.ts). */
+  /** Ended: the client's end and removal dialogs over the meeting. */
   endedMarkers: [
+    // the dialogs' own aria-labels, which survive a class rename (screenappai RecordingTask.ts
+    // `[aria-label="Meeting is end now"]`; public Selenium Zoom bots, both labels)
+    '[aria-label="Meeting is end now"]',
+    '[aria-label="You have been removed"]',
+    // the modal title's texts (Vexa zoom/selectors.ts zoomRemovalTexts; screenappai endText)
     { text: 'ended by host', within: '.zm-modal-body-title' },
-    { text: 'meeting has ended', within: '.zm-modal-body-title' },
-    { text: 'You have been removed', within: '.zm-modal-body-title' },
+    { text: 'meeting has ended', within: '.zm-modal-body-title', unverified: ALTERNATIVE },
+    { text: 'You have been removed', within: '.zm-modal-body-title', unverified: ALTERNATIVE },
+    { text: 'removed from the meeting', within: '.zm-modal-body-title', unverified: ALTERNATIVE },
     // German (wording unverified against a live DOM)
     { text: 'vom Host beendet', within: '.zm-modal-body-title' },
-    { text: 'wurden entfernt', within: '.zm-modal-body-title' },
+    { text: 'wurden entfernt', within: '.zm-modal-body-title', unverified: ALTERNATIVE },
+  ],
+  /** The client shows its end on the URL or in the dialogs above; no page-text hints. */
+  endedHints: [],
+  /** Reconnecting, on screen only (wording not confirmed by a named public source). */
+  reconnecting: [
+    { text: 'Reconnecting' },
+    { text: 'Verbindung wird wiederhergestellt', unverified: ALTERNATIVE },
+  ],
+  /** Presenting: the sharer's "Stop Share" and banner (wording not confirmed by a named source). */
+  presenting: [
+    { text: 'Stop Share', within: 'button, [role="button"]' },
+    { text: 'You are screen sharing' },
+    { text: 'Freigabe beenden', within: 'button, [role="button"]', unverified: ALTERNATIVE },
   ],
   /**
-   * The confirming button of the leave menu. The footer's Leave only opens this menu; a click on
-   * Leave and then Cancel must not end the session (Vexa zoom/selectors.ts).
+   * The confirming buttons of the leave and end menus (Vexa zoom/selectors.ts: "Leave Meeting"
+   * has this class and an empty aria-label). Clicks on them are provisional too.
    */
   leaveConfirm: ['button.leave-meeting-options__btn--danger'],
-} satisfies Record<string, readonly Probe[]>;
+} satisfies StandardProbes & Record<string, readonly Probe[]>;
+
+function isClientPage(url: URL): boolean {
+  return CLIENT_PATH.test(url.pathname) || LOADING_PATH.test(url.pathname);
+}
+
+function isEndPage(url: URL): boolean {
+  return END_PATHS.some((p) => p.test(url.pathname));
+}
 
 /** The meeting number from the client path or the end page's `mn` parameter. */
 export function zoomMeetingKey(url: URL): string | undefined {
-  if (!isZoomHost(url.hostname)) return undefined;
+  if (platformOfHost(url.hostname) !== 'zoom') return undefined;
   const client = CLIENT_PATH.exec(url.pathname);
   if (client) return client[1];
   const mn = url.searchParams.get('mn')?.replace(/\D/g, '');
   return mn ? mn : undefined;
-}
-
-function isClientPage(url: URL): boolean {
-  return isZoomHost(url.hostname) && CLIENT_PATH.test(url.pathname);
-}
-
-function isEndPage(url: URL): boolean {
-  return isZoomHost(url.hostname) && END_PATHS.some((p) => p.test(url.pathname));
 }
 
 /** The page and, in the PWA shell, the same-origin client frame (null when cross-origin). */
@@ -114,27 +164,25 @@ function scopesOf(doc: Document): Scope[] {
 
 export const zoom: PlatformDetector = {
   id: 'zoom',
+  probes: zoomProbes,
+  scopes: scopesOf,
+  joinGraceMs: ZOOM_JOIN_GRACE_MS,
 
   // The client and the end pages; launchers (`/j/`, `/s/`, `/w/`) and the home page are not calls.
-  matchesUrl: (url) => isClientPage(url) || isEndPage(url),
+  matchesUrl: (url) =>
+    platformOfHost(url.hostname) === 'zoom' && (isClientPage(url) || isEndPage(url)),
 
   detect(url, doc): Reading {
+    if (!zoom.matchesUrl(url)) return { state: 'none', signals: { ...NO_SIGNALS } };
     const meetingKey = zoomMeetingKey(url);
     const withKey = (r: Reading): Reading => (meetingKey ? { ...r, meetingKey } : r);
     if (isEndPage(url)) {
       return withKey({ state: 'ended', signals: { ...NO_SIGNALS, ended: true } });
     }
-    if (!isClientPage(url)) return { state: 'none', signals: { ...NO_SIGNALS } };
-    const scopes = scopesOf(doc);
-    const signals: Signals = {
-      primary: present(scopes, zoomProbes.leave),
-      secondary: present(scopes, zoomProbes.inCall),
-      waiting: present(scopes, zoomProbes.waiting),
-      lobby: present(scopes, zoomProbes.lobby),
-      ended: present(scopes, zoomProbes.endedMarkers),
-    };
+    const signals = readSignals(scopesOf(doc), zoomProbes);
     return withKey({ state: stateOf(signals), signals });
   },
 
-  leaveControls: (doc) => elements(scopesOf(doc), zoomProbes.leaveConfirm),
+  leaveControls: (doc) =>
+    leaveButtons(elements(scopesOf(doc), [...zoomProbes.leave, ...zoomProbes.leaveConfirm])),
 };

@@ -10,12 +10,6 @@ import type { SessionRecord } from '../records';
 import { firefoxSidebar } from '../sidebar';
 import type { Hooks, LiveInfo } from './orchestrator';
 
-/**
- * Whether this is the Firefox build. The build writes a boolean into `import.meta.env.FIREFOX`;
- * WXT's Vitest plugin writes the string "false", which is truthy, so compare the text.
- */
-const FIREFOX = String(import.meta.env.FIREFOX) === 'true';
-
 const LIVE_COLOR = '#1e8e3e';
 const REFLECT_COLOR = '#1a73e8';
 export const REFLECT_NOTIFICATION = 'mc-reflect:';
@@ -36,7 +30,7 @@ export function openPanel(
   target: { tabId?: number; windowId?: number },
   firefoxPanel?: string,
 ): Promise<void> {
-  if (FIREFOX) {
+  if (import.meta.env.FIREFOX) {
     const sidebar = firefoxSidebar();
     const opened = sidebar?.open() ?? Promise.resolve();
     if (sidebar && firefoxPanel)
@@ -57,7 +51,10 @@ function reflectNotification(session: SessionRecord, tabId: number | undefined) 
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: browser.i18n.getMessage('reflectTitle'),
     message: browser.i18n.getMessage('reflectMessage'),
-    buttons: [{ title: browser.i18n.getMessage('reflectNow') }],
+    // Firefox shows no notification buttons (and a click on one is no user action there).
+    ...(import.meta.env.FIREFOX
+      ? {}
+      : { buttons: [{ title: browser.i18n.getMessage('reflectNow') }] }),
   });
 }
 
@@ -74,7 +71,7 @@ export function createBrowserUi() {
           : undefined,
         browser.action.setBadgeBackgroundColor({ tabId, color: LIVE_COLOR }),
         browser.action.setBadgeText({ tabId, text: '●' }),
-        FIREFOX
+        import.meta.env.FIREFOX
           ? undefined
           : browser.sidePanel.setOptions({
               tabId,
@@ -97,13 +94,13 @@ export function createBrowserUi() {
         tabAlive &&
           browser.action.setBadgeBackgroundColor({ tabId, color: REFLECT_COLOR }).catch(() => {}),
         tabAlive && browser.action.setBadgeText({ tabId, text: '✎' }).catch(() => {}),
-        tabAlive && !FIREFOX
+        tabAlive && !import.meta.env.FIREFOX
           ? browser.sidePanel
               .setOptions({ tabId, path: panelPath(tabId, 'reflect', session.id), enabled: true })
               .catch(() => {})
           : undefined,
         // The global panel leads to the reflection too, for when the call tab is gone.
-        FIREFOX
+        import.meta.env.FIREFOX
           ? undefined
           : browser.sidePanel.setOptions({ path: panelPath(undefined, 'reflect', session.id) }),
         reflectNotification(session, tabAlive ? tabId : undefined),
@@ -112,7 +109,7 @@ export function createBrowserUi() {
     /** A session the browser left live was ended at start-up: offer its reflection. */
     async orphaned(session: SessionRecord) {
       await Promise.all([
-        FIREFOX
+        import.meta.env.FIREFOX
           ? undefined
           : browser.sidePanel
               .setOptions({ path: panelPath(undefined, 'reflect', session.id) })
@@ -129,7 +126,7 @@ export function createBrowserUi() {
       if (!id.startsWith(REFLECT_NOTIFICATION)) return;
       const [tab, sessionId] = id.slice(REFLECT_NOTIFICATION.length).split(':');
       const tabId = tab ? Number(tab) : undefined;
-      if (FIREFOX) {
+      if (import.meta.env.FIREFOX) {
         // Firefox does not count a notification click as a user action for sidebars.
         browser.tabs.create({
           url: browser.runtime.getURL(`/${panelPath(tabId, 'reflect', sessionId)}`),

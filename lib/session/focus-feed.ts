@@ -76,7 +76,9 @@ export function createFocusFeed(deps: FocusFeedDeps = {}) {
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title: browser.i18n.getMessage('nudgeTitle'),
       message: browser.i18n.getMessage('nudgeMessage', formatClock(now() - figures.awaySince)),
-      buttons: [{ title: browser.i18n.getMessage('nudgeBack') }],
+      ...(import.meta.env.FIREFOX
+        ? {}
+        : { buttons: [{ title: browser.i18n.getMessage('nudgeBack') }] }),
       priority: 1,
     });
     await showAwayBadge(now() - figures.awaySince);

@@ -2,18 +2,8 @@
 // to the mentorship that uses that link. Keys are platform-prefixed: `meet:abc-defg-hij`,
 // `zoom:123456789`, `teams:<id>`.
 
+import { platformOfHost } from '../platforms/hosts';
 import type { Platform } from '../records';
-
-/**
- * The platform of a host: the same hosts as lib/platforms' `detectorFor`, written out here so
- * the background and pages do not carry the detectors (about 9 kB) to know it.
- */
-export function platformOfHost(host: string): Platform | undefined {
-  if (host === 'meet.google.com') return 'meet';
-  if (host === 'zoom.us' || host.endsWith('.zoom.us')) return 'zoom';
-  if (/^teams\.(microsoft\.com|live\.com|cloud\.microsoft)$/.test(host)) return 'teams';
-  return undefined;
-}
 
 /** The meeting key of a link or URL, or undefined when it names no meeting. */
 export function meetingKeyOf(link: string): string | undefined {

@@ -17,6 +17,7 @@
 import type { Db } from '../db';
 import type { FocusState } from '../focus';
 import type { Mentorship, SessionRecord } from '../records';
+import type { LiveView } from '../repos/live';
 import {
   callsItem,
   dbRevItem,
@@ -28,7 +29,6 @@ import {
   settingsItem,
   watchFocusItems,
 } from '../storage/items';
-import type { LiveView } from '../store';
 import type { CallEntry } from './calls';
 import type { LiveInfo } from './orchestrator';
 

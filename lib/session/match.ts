@@ -2,6 +2,7 @@
 // session scheduled within the hour, else none (the session card then asks).
 
 import type { Mentorship, SessionRecord } from '../records';
+import { pendingSession } from '../rules/schedule';
 import { meetingKeyOf } from './links';
 
 export const MATCH_WINDOW_MS = 60 * 60 * 1000;
@@ -11,19 +12,6 @@ export interface Match {
   /** A scheduled session to turn live instead of starting a new record. */
   sessionId?: string;
   by: 'link' | 'schedule' | 'none';
-}
-
-function pendingOf(sessions: SessionRecord[], mentorshipId: string, now: number) {
-  // The earliest session still waiting to happen within a week: the one whose notes and topic
-  // the users prepared. A session of a later week is left alone.
-  return sessions
-    .filter(
-      (s) =>
-        s.mentorshipId === mentorshipId &&
-        s.status === 'scheduled' &&
-        (s.scheduledAt ?? 0) < now + 7 * 24 * 3600 * 1000,
-    )
-    .sort((a, b) => (a.scheduledAt ?? 0) - (b.scheduledAt ?? 0))[0];
 }
 
 export function matchCall(
@@ -39,7 +27,8 @@ export function matchCall(
     if (byLink) {
       return {
         mentorshipId: byLink.id,
-        sessionId: pendingOf(sessions, byLink.id, call.now)?.id,
+        // The session the users prepared, unless it is a later week's (lib/rules/schedule.ts).
+        sessionId: pendingSession(sessions, byLink.id, call.now)?.id,
         by: 'link',
       };
     }

@@ -14,9 +14,15 @@ import { type ErrorCode, toWire, UserError } from '../errors';
 import type { CommandReply } from '../messages';
 import type { Detected } from '../platforms/types';
 import type { Platform, SessionRecord } from '../records';
-import { endOrphanedSessions, touchLiveSession } from '../repos/live';
+import {
+  assignSession,
+  endLiveSession,
+  endOrphanedSessions,
+  startLiveSession,
+  touchLiveSession,
+} from '../repos/live';
+import { editActionItems } from '../repos/sessions';
 import { callsItem, focusItem, liveItem, recentItem, setTogether } from '../storage/items';
-import { assignSession, editActionItems, endLiveSession, startLiveSession } from '../store';
 import { applyReport, type CallEntry, type Calls, type Effect } from './calls';
 import { prefixedKey } from './links';
 import { ASK_LIMIT_MS, bounded, STEP_LIMIT_MS, serial } from './queue';

@@ -6,9 +6,9 @@
 // Pure: the sender's URL and the time are parameters.
 
 import { LIMITS } from '../limits';
+import { platformOfHost } from '../platforms/hosts';
 import type { Detected } from '../platforms/types';
 import type { Platform } from '../records';
-import { platformOfHost } from './links';
 
 /** How far a report's time may be from the background's clock. */
 export const REPORT_SKEW_MS = 60_000;

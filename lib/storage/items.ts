@@ -16,6 +16,7 @@ import { storage } from 'wxt/utils/storage';
 import type { FocusState } from '../focus';
 import { inRange, isTime, RANGES } from '../limits';
 import type { Platform } from '../records';
+import { cleanSettings, DEFAULT_SETTINGS, type Settings } from '../rules/settings';
 import type { Calls } from '../session/calls';
 import type { LiveProjection } from '../session/live-projection';
 import type { Live, Recent } from '../session/orchestrator';
@@ -101,33 +102,7 @@ const isPlatform = (x: unknown): x is Platform => PLATFORMS.includes(x as Platfo
 // ---------------------------------------------------------------------------------------------
 // storage.local
 
-export interface Settings {
-  /** Seconds away from the call tab before a nudge. */
-  graceSeconds: number;
-  nudges: boolean;
-  /** The timer's length for a call that belongs to no mentorship. */
-  defaultSessionMinutes: number;
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  graceSeconds: 20,
-  nudges: true,
-  defaultSessionMinutes: 45,
-};
-
-/** The settings in a stored value, with defaults for anything missing or out of range. */
-export function cleanSettings(stored: unknown): Settings {
-  const o = isObject(stored) ? stored : {};
-  return {
-    graceSeconds: inRange(o.graceSeconds, RANGES.graceSeconds)
-      ? o.graceSeconds
-      : DEFAULT_SETTINGS.graceSeconds,
-    nudges: o.nudges !== false,
-    defaultSessionMinutes: inRange(o.defaultSessionMinutes, RANGES.sessionMinutes)
-      ? o.defaultSessionMinutes
-      : DEFAULT_SETTINGS.defaultSessionMinutes,
-  };
-}
+export { cleanSettings, DEFAULT_SETTINGS, type Settings };
 
 export const settingsItem = defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,

@@ -9,8 +9,9 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { platformOfHost } from '../../lib/platforms/hosts.ts';
 import type { Cert } from './cert.ts';
-import { OTHER_HOST } from './hosts.ts';
+import { COVERED_OTHER_HOST, OTHER_HOST } from './hosts.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES_DIR = path.join(ROOT, 'tests/fixtures');
@@ -24,11 +25,9 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
+/** The platform a host plays, from the extension's own host list. */
 function platformOf(host: string): StagePlatform | undefined {
-  if (host === 'meet.google.com') return 'meet';
-  if (host === 'zoom.us' || host.endsWith('.zoom.us')) return 'zoom';
-  if (/^teams\.(microsoft\.com|live\.com|cloud\.microsoft)$/.test(host)) return 'teams';
-  return undefined;
+  return host === COVERED_OTHER_HOST ? undefined : platformOfHost(host);
 }
 
 function bodyOf(html: string): string {
@@ -163,7 +162,11 @@ function route(host: string, url: URL): { status: number; type: string; body: st
   }
   if (url.pathname === '/favicon.ico') return { status: 204, type: 'image/x-icon', body: '' };
   const platform = platformOf(host);
-  if (!platform) return host === OTHER_HOST ? html(OTHER_PAGE) : html('unknown host', 404);
+  if (!platform) {
+    return host === OTHER_HOST || host === COVERED_OTHER_HOST
+      ? html(OTHER_PAGE)
+      : html('unknown host', 404);
+  }
   const lang = url.searchParams.get('hl') ?? 'en';
   const demo = url.searchParams.has('demo');
   const state = url.searchParams.get('state') ?? 'lobby';

@@ -24,7 +24,10 @@ type Stage =
   | 'in-call'
   | 'in-call-toolbar-hidden'
   | 'ended-user'
-  | 'ended-host';
+  | 'ended-host'
+  | 'ended-dialog'
+  | 'in-call-leave-dialog'
+  | 'unknown';
 
 async function stage(page: Page, state: Stage) {
   await page.evaluate(
@@ -148,14 +151,22 @@ describe('ends', () => {
     await page.close();
   });
 
-  it('ends the call at once when the leave control is clicked', async () => {
+  it('a click on the leave control ends the call at the first look without it', async () => {
     const page = await h.open('https://teams.live.com/meet/9876543210');
     await stage(page, 'in-call');
     await expectState(page, 'in-call', 'teams');
-    await page
+    const hangup = page
       .locator('#hangup-button, [data-tid="hangup-main-btn"], [data-tid="call-hangup"]')
-      .first()
-      .click();
+      .first();
+    await hangup.click();
+    // The click only arms the end (a host may still cancel); Teams then takes the call UI away.
+    await page.evaluate(() => {
+      for (const el of Array.from(
+        document.querySelectorAll('#hangup-button, [data-tid^="hangup"], [data-tid="call-hangup"]'),
+      )) {
+        el.remove();
+      }
+    });
     await expectState(page, 'ended', 'teams');
     await page.close();
   });
@@ -239,6 +250,113 @@ describe('the manual fallback', () => {
       'Open your call in Google Meet, Zoom or Teams in this tab first.',
     );
     expect(await entryOf(page)).toBeUndefined();
+    await page.close();
+  });
+});
+
+// Issue 11: what real sites do that the look-alikes did not, on the real hostnames.
+describe('real sites', () => {
+  const sessionsOf = async (key: string) =>
+    (await h.records<SessionRow>('sessions')).filter((s) => s.meetingKey === key);
+
+  it('a host who clicks hang up and cancels "End the call for everyone?" stays in the call', async () => {
+    const page = await h.open('https://meet.google.com/hst-canc-eld');
+    await stage(page, 'in-call');
+    await expectState(page, 'in-call', 'meet');
+    // The click on the leave control opens the host's dialog over the still-present call.
+    await page.locator('[jsname="CQylAd"]').first().click();
+    await stage(page, 'in-call-leave-dialog');
+    await page.locator('[data-mdc-dialog-action="cancel"]').click();
+    await stage(page, 'in-call');
+    await new Promise((r) => setTimeout(r, 3_000));
+    await expectState(page, 'in-call', 'meet');
+    expect((await sessionsOf('meet:hst-canc-eld')).map((s) => s.status)).toEqual(['live']);
+    // Then really leaving ends it at once.
+    await page.locator('[jsname="CQylAd"]').first().click();
+    await stage(page, 'ended-user');
+    await expectState(page, 'ended', 'meet');
+    await page.close();
+  });
+
+  it.each([
+    ['meet', 'https://meet.google.com/stl-wait-txt'],
+    ['zoom', 'https://app.zoom.us/wc/555000111/join'],
+    ['teams', 'https://teams.cloud.microsoft/v2/'],
+  ] as const)('%s: stale hidden waiting text does not block in-call', async (platform, url) => {
+    const page = await h.open(`${url}?state=in-call-stale-waiting`);
+    await expectState(page, 'in-call', platform);
+    await page.close();
+  });
+
+  it('a Teams toolbar with only data-tid hooks reads in-call (Hebrew, right to left)', async () => {
+    const page = await h.open('https://teams.microsoft.com/v2/?state=in-call-data-tid&hl=he');
+    await expectState(page, 'in-call', 'teams');
+    await page.close();
+  });
+
+  it('the Zoom end dialog without its usual class ends the call', async () => {
+    const page = await h.open('https://acme.zoom.us/wc/555000222/join');
+    await stage(page, 'in-call');
+    await expectState(page, 'in-call', 'zoom');
+    await stage(page, 'ended-dialog');
+    await expectState(page, 'ended', 'zoom');
+    await page.close();
+  });
+
+  it('a transient Zoom redirect within /wc/ right after joining keeps one session', async () => {
+    const page = await h.open('https://app.zoom.us/wc/555000333/join');
+    await stage(page, 'in-call');
+    await expectState(page, 'in-call', 'zoom');
+    // The client moves to /wc/<id>/start while audio starts and rebuilds itself (no toolbar).
+    await page.evaluate(() => history.replaceState(null, '', '/wc/555000333/start'));
+    await stage(page, 'unknown');
+    await new Promise((r) => setTimeout(r, 5_000));
+    await expectState(page, 'in-call', 'zoom');
+    await stage(page, 'in-call');
+    await new Promise((r) => setTimeout(r, 1_000));
+    await expectState(page, 'in-call', 'zoom');
+    expect((await sessionsOf('zoom:555000333')).map((s) => s.status)).toEqual(['live']);
+    await stage(page, 'ended-host');
+    await expectState(page, 'ended', 'zoom');
+    expect((await sessionsOf('zoom:555000333')).map((s) => s.status)).toEqual(['ended']);
+    await page.close();
+  });
+
+  it('a Teams guest call on /light-meetings/ is detected', async () => {
+    const page = await h.open(
+      'https://teams.live.com/light-meetings/launch?anon=true&state=in-call-guest',
+    );
+    await expectState(page, 'in-call', 'teams');
+    await page.close();
+  });
+
+  it('an unknown host under a covered domain gets no call and no card', async () => {
+    const page = await h.open('https://support.zoom.us/hc/en-us');
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(await entryOf(page)).toBeUndefined();
+    expect(await page.locator('#mentor-companion-card').count()).toBe(0);
+    await page.close();
+  });
+
+  it('answers detect-check with the probes and a report without the link', async () => {
+    const page = await h.open('https://meet.google.com/chk-repo-rtx?state=in-call-presenting');
+    await expectState(page, 'in-call', 'meet');
+    const tab = await h.tabId(page);
+    const reply = await h.inExtension(
+      (id: number) => chrome.tabs.sendMessage(id, { type: 'detect-check' }),
+      tab,
+    );
+    const { check, report } = reply as {
+      check: { platform: string; look: string; tracker: { presenting: boolean } };
+      report: string;
+    };
+    expect(check).toMatchObject({
+      platform: 'meet',
+      look: 'in-call',
+      tracker: { presenting: true },
+    });
+    expect(report).toContain('presenting yes');
+    expect(report).not.toContain('chk-repo-rtx');
     await page.close();
   });
 });

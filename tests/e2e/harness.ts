@@ -15,6 +15,8 @@ import {
 import { makeCert } from '../../scripts/lib/cert.ts';
 import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.ts';
 import { type FixtureServer, startFixtureServer } from '../../scripts/lib/fixture-server.ts';
+import { ALL_HOSTS } from '../../scripts/lib/hosts.ts';
+import { extensionRequests, type LoggedRequest, readNetLog } from '../../scripts/lib/netlog.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
@@ -70,8 +72,14 @@ export interface Harness {
    * CDP target, reached here with Target.sendMessageToTarget.
    */
   panelEval<T>(expression: string): Promise<T>;
-  close(opts?: { keepProfile?: boolean }): Promise<void>;
+  /**
+   * Closes the browser and checks its net log: it throws, naming them, when the extension made
+   * any network request. `allowNetwork` is for the test that shows the check itself works.
+   */
+  close(opts?: { keepProfile?: boolean; allowNetwork?: boolean }): Promise<LoggedRequest[]>;
 }
+
+let launches = 0;
 
 export async function launch(
   server: FixtureServer,
@@ -84,11 +92,18 @@ export async function launch(
   const extensionDir = `${userDataDir}.ext`;
   fs.rmSync(extensionDir, { recursive: true, force: true });
   fs.cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
+  // Every request the browser makes, to check when it closes that the extension made none.
+  const netLog = `${userDataDir}.netlog-${++launches}.json`;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: opts.headless ?? true,
     // The tests read the English UI, whatever the machine's language.
-    args: [...chromiumArgs({ port: server.port, extensionDir }), '--lang=en-US'],
+    args: [
+      ...chromiumArgs({ port: server.port, extensionDir }),
+      '--lang=en-US',
+      `--log-net-log=${netLog}`,
+      '--net-log-capture-mode=Default',
+    ],
     locale: 'en-US',
     viewport: { width: 1280, height: 800 },
   });
@@ -272,12 +287,20 @@ export async function launch(
     workerRunning: async () => Boolean(await workerTarget()),
     panelUrl: async () => (await panelTarget())?.url,
     panelEval,
-    async close({ keepProfile = false } = {}) {
+    async close({ keepProfile = false, allowNetwork = false } = {}) {
       await context.close();
+      const leaks = extensionRequests(readNetLog(netLog), extensionId, ALL_HOSTS);
+      fs.rmSync(netLog, { force: true });
       if (!keepProfile) {
         fs.rmSync(userDataDir, { recursive: true, force: true });
         fs.rmSync(extensionDir, { recursive: true, force: true });
       }
+      if (leaks.length && !allowNetwork) {
+        throw new Error(
+          `the extension made network requests: ${leaks.map((r) => `${r.method} ${r.url} from ${r.initiator}`).join('; ')}`,
+        );
+      }
+      return leaks;
     },
   };
   return harness;

@@ -2,8 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKUP_TEXT } from '../../lib/backup.ts';
-import { SCHEDULE_TEXT } from '../../lib/mentorships.ts';
 import type { FixtureServer } from '../../scripts/lib/fixture-server.ts';
 import { type Harness, launch, newProfileDir, startServer, until } from './harness.ts';
 
@@ -255,7 +253,7 @@ describe('the Mentorships page', () => {
     const kind = form.getByLabel(msg('optType'));
     const ends = form.getByLabel(msg('optEndsOn'));
     await ends.fill('20311-06-30');
-    const unreadable = 'Write the last day as a date, such as 2026-06-30.';
+    const unreadable = 'Write the date as a date, such as 2026-06-30.';
     await saysOnce(form, unreadable);
     await kind.selectOption('ad-hoc');
     await form.getByLabel(msg('optPreparation')).fill('Typed while the date is wrong.');
@@ -318,7 +316,7 @@ describe('the Mentorships page', () => {
     let before = await snapshot();
     await when.fill('2021-03-01T09:00');
     await schedule.getByRole('button', { name: msg('optBook'), exact: true }).click();
-    await saysOnce(schedule, SCHEDULE_TEXT.past);
+    await saysOnce(schedule, msg('error_time_past'));
     await staysAs(before, 200);
 
     // The suggested time.
@@ -370,8 +368,8 @@ describe('the Mentorships page', () => {
     before = await snapshot();
     await move.fill(nextWeek);
     await item.getByRole('button', { name: msg('optSave') }).click();
-    await saysOnce(schedule, SCHEDULE_TEXT.otherWeek);
-    expect(SCHEDULE_TEXT.otherWeek).toMatch(/within its own week/);
+    await saysOnce(schedule, msg('error_other_week'));
+    expect(msg('error_other_week')).toMatch(/within its own week/);
     expect(await move.getAttribute('aria-invalid')).toBe('true');
     await staysAs(before, 200);
 
@@ -553,7 +551,7 @@ describe('the Mentorships page', () => {
         name: 'a foreign JSON file',
         file: 'package.json',
         text: () => `${JSON.stringify({ name: 'my-app', version: '1.0.0' }, null, 2)}\n`,
-        error: BACKUP_TEXT.foreign,
+        error: msg('error_backup_foreign'),
       },
       {
         name: 'a copy with one letter of a value changed',
@@ -563,7 +561,7 @@ describe('the Mentorships page', () => {
           expect(exported[i]).toBe('A');
           return `${exported.slice(0, i)}E${exported.slice(i + 1)}`;
         },
-        error: BACKUP_TEXT.checksum,
+        error: msg('error_backup_checksum'),
       },
       {
         name: 'a copy with one character of its structure changed',
@@ -573,7 +571,7 @@ describe('the Mentorships page', () => {
           expect(exported[i]).toBe(':');
           return `${exported.slice(0, i)};${exported.slice(i + 1)}`;
         },
-        error: BACKUP_TEXT.damaged,
+        error: msg('error_backup_damaged'),
       },
     ])('refuses $name with one sentence and changes nothing', async ({ file, text, error }) => {
       await nav(msg('optBackupsTitle'));
@@ -600,7 +598,7 @@ describe('the Mentorships page', () => {
     const before = await stored();
     for (const bad of ['0', '5000']) {
       await grace.fill(bad);
-      await saysOnce(page, 'Choose a grace time from 1 to 3600 seconds.');
+      await saysOnce(page, 'Choose a grace time from 1 to 3,600 seconds.');
       expect(await grace.getAttribute('aria-invalid')).toBe('true');
       await new Promise((r) => setTimeout(r, 150));
       expect(await stored()).toEqual(before);
@@ -608,7 +606,7 @@ describe('the Mentorships page', () => {
     // Nudges turned off while the grace time is wrong: still refused, and the field stays
     // editable so it can be put right.
     await nudges.uncheck();
-    await saysOnce(page, 'Choose a grace time from 1 to 3600 seconds.');
+    await saysOnce(page, 'Choose a grace time from 1 to 3,600 seconds.');
     expect(await grace.isEnabled()).toBe(true);
     expect(await stored()).toEqual(before);
     await grace.fill('5');

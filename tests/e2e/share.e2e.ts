@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crc32Hex } from '../../lib/crc32.ts';
-import { decodePack, encodePack, PACK_BEGIN, PACK_END, SHARE_TEXT } from '../../lib/share.ts';
+import { PACK_BEGIN, PACK_END } from '../../lib/share/block.ts';
+import { decodePack, encodePack } from '../../lib/share/message.ts';
 import type { FixtureServer } from '../../scripts/lib/fixture-server.ts';
 import { EXTENSION_DIR, type Harness, launch, startServer, until } from './harness.ts';
 
@@ -25,6 +26,13 @@ const NOTES = [
   'A phrase from my Tel Aviv team: שלום, מה שלומך? and one in Arabic: شكرا جزيلا',
   'Last line 👩🏽‍💻 end.',
 ].join('\n');
+
+/** The English sentence the popup shows for an error code (from the locale catalogue). */
+const EN_MESSAGES = JSON.parse(
+  fs.readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8'),
+) as Record<string, { message: string }>;
+const sentence = (code: string): string =>
+  EN_MESSAGES[`error_${code.replaceAll('-', '_')}`]?.message ?? `no sentence for ${code}`;
 
 let server: FixtureServer;
 let a: Harness;
@@ -261,7 +269,7 @@ describe('sharing the pre-session notes from mentee to mentor', () => {
         {
           name: 'text with no block',
           text: () => 'Hi Ana,\n\nhere are my thoughts for Monday: roadmaps, and saying no.\n\nBen',
-          error: () => SHARE_TEXT.errors.noPack,
+          error: () => sentence('pack-none'),
         },
         {
           name: 'the block with one payload character changed',
@@ -274,7 +282,7 @@ describe('sharing the pre-session notes from mentee to mentor', () => {
             lines[target.i] = chars.join('');
             return lines.map((l) => `> ${l}`).join('\n');
           },
-          error: () => SHARE_TEXT.errors.damaged,
+          error: () => sentence('pack-damaged'),
         },
         {
           name: 'a block cut off on the way',
@@ -284,7 +292,7 @@ describe('sharing the pre-session notes from mentee to mentor', () => {
             if (!target) throw new Error('no payload line found');
             return lines.slice(0, target.i + 1).join('\n');
           },
-          error: () => SHARE_TEXT.errors.incomplete,
+          error: () => sentence('pack-truncated'),
         },
         {
           name: 'a pack from a newer format version',
@@ -299,13 +307,13 @@ describe('sharing the pre-session notes from mentee to mentor', () => {
             const readable = mailtoBody.split('\r\n').slice(0, -1).join('\n');
             return `${readable.slice(0, readable.indexOf(PACK_BEGIN))}${block.join('\n')}\n`;
           },
-          error: () => SHARE_TEXT.errors.newerVersion,
+          error: () => sentence('pack-newer'),
         },
         {
           name: '5 MB of pasted text',
           text: () => `${'A long log line that someone pasted by mistake. '.repeat(20)}\n`,
           times: 5_300,
-          error: () => SHARE_TEXT.errors.tooLong,
+          error: () => sentence('pack-too-large'),
         },
         {
           name: 'a pack from another mentorship',

@@ -1,81 +1,89 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createAutosave, type SaveStatus } from '../../lib/autosave';
 
-// Saving as people type: every change starts a write at once, writes never overlap, the newest
-// value waiting replaces an older one, and a failed write does not stop the next.
-
-function deferredSaver() {
-  const calls: Array<{ value: string; done: () => void; fail: (e: unknown) => void }> = [];
-  const save = vi.fn(
-    (value: string) =>
-      new Promise<void>((resolve, reject) => {
-        calls.push({ value, done: resolve, fail: reject });
-      }),
-  );
-  return { save, calls };
+function fakeTimers() {
+  const queue: Array<{ fn: () => void; ms: number; id: number }> = [];
+  let ids = 0;
+  return {
+    queue,
+    setTimeout: (fn: () => void, ms: number) => {
+      const id = ++ids;
+      queue.push({ fn, ms, id });
+      return id;
+    },
+    clearTimeout: (id: unknown) => {
+      const i = queue.findIndex((t) => t.id === id);
+      if (i >= 0) queue.splice(i, 1);
+    },
+    fire() {
+      const t = queue.shift();
+      t?.fn();
+      return t?.ms;
+    },
+  };
 }
 
-const tick = () => new Promise((r) => setTimeout(r, 0));
-
 describe('createAutosave', () => {
-  it('writes the first change at once and says saving, then saved', async () => {
-    const { save, calls } = deferredSaver();
-    const status: SaveStatus[] = [];
-    const a = createAutosave(save, (s) => status.push(s));
-    a.push('H');
-    expect(save).toHaveBeenCalledWith('H');
-    expect(status).toEqual(['saving']);
-    calls[0]?.done();
-    await a.flush();
-    expect(status).toEqual(['saving', 'saved']);
+  it('writes every value in order and says saved when the newest is written', async () => {
+    const written: string[] = [];
+    const statuses: SaveStatus[] = [];
+    const saver = createAutosave<string>(
+      async (v) => {
+        written.push(v);
+      },
+      (s) => statuses.push(s),
+    );
+    saver.push('a');
+    saver.push('ab');
+    saver.push('abc');
+    await saver.flush();
+    expect(written).toEqual(['a', 'abc']);
+    expect(statuses.at(-1)).toBe('saved');
   });
 
-  it('never runs two writes at once; the newest waiting value wins', async () => {
-    const { save, calls } = deferredSaver();
-    const a = createAutosave(save, () => {});
-    a.push('C');
-    a.push('Ca');
-    a.push('Car');
-    expect(save).toHaveBeenCalledTimes(1);
-    calls[0]?.done();
-    await tick();
-    expect(save.mock.calls.map((c) => c[0])).toEqual(['C', 'Car']);
-    calls[1]?.done();
-    await a.flush();
-    expect(save).toHaveBeenCalledTimes(2);
+  it('says failed, keeps the text and retries when a write fails, then saved', async () => {
+    const timers = fakeTimers();
+    let fail = true;
+    const written: string[] = [];
+    const statuses: Array<[SaveStatus, unknown]> = [];
+    const saver = createAutosave<string>(
+      async (v) => {
+        if (fail) throw new DOMException('full', 'QuotaExceededError');
+        written.push(v);
+      },
+      (s, e) => statuses.push([s, e]),
+      timers,
+    );
+    saver.push('notes');
+    await saver.flush();
+    expect(statuses.at(-1)?.[0]).toBe('failed');
+    const [, error] = statuses.at(-1) ?? [];
+    expect((error as DOMException).name).toBe('QuotaExceededError');
+    expect(statuses.map(([s]) => s)).not.toContain('saved');
+    expect(saver.pending).toBe(true);
+    // Still failing: the next retry waits longer.
+    expect(timers.fire()).toBe(1_000);
+    await saver.flush();
+    expect(timers.queue[0]?.ms).toBe(2_000);
+    fail = false;
+    timers.fire();
+    await saver.flush();
+    expect(written).toEqual(['notes']);
+    expect(statuses.at(-1)?.[0]).toBe('saved');
+    expect(saver.pending).toBe(false);
   });
 
-  it('keeps going after a failed write, and logs it', async () => {
-    const { save, calls } = deferredSaver();
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const a = createAutosave(save, () => {});
-    a.push('a');
-    a.push('ab');
-    calls[0]?.fail(new Error('disk full'));
-    await tick();
-    expect(save.mock.calls.map((c) => c[0])).toEqual(['a', 'ab']);
-    calls[1]?.done();
-    await a.flush();
-    expect(log).toHaveBeenCalledOnce();
-    log.mockRestore();
-  });
-
-  it('flush resolves at once when nothing is pending, and after the last write otherwise', async () => {
-    const { save, calls } = deferredSaver();
-    const a = createAutosave(save, () => {});
-    await a.flush();
-    a.push('x');
-    let flushed = false;
-    const f = a.flush().then(() => {
-      flushed = true;
-    });
-    await tick();
-    expect(flushed).toBe(false);
-    calls[0]?.done();
-    await f;
-    expect(flushed).toBe(true);
-    // A push after the drain starts a new write.
-    a.push('y');
-    expect(save).toHaveBeenLastCalledWith('y');
+  it('writes the newest text at once when the person types again after a failure', async () => {
+    const timers = fakeTimers();
+    const save = vi.fn().mockRejectedValueOnce(new Error('closed')).mockResolvedValue(undefined);
+    const statuses: SaveStatus[] = [];
+    const saver = createAutosave<string>(save, (s) => statuses.push(s), timers);
+    saver.push('a');
+    await saver.flush();
+    saver.push('ab');
+    await saver.flush();
+    expect(save.mock.calls.map(([v]) => v)).toEqual(['a', 'ab']);
+    expect(timers.queue).toEqual([]);
+    expect(statuses.at(-1)).toBe('saved');
   });
 });

@@ -2,14 +2,17 @@
 //
 // Each version has a fixture in db-fixtures/v<n>.ts (what that version stored, and what the
 // newest code must read back). Adding MIGRATIONS[n - 1] needs only db-fixtures/v<n>.ts: every
-// test below runs for every version from 1 to DB_VERSION. (Records are looked up by `id`, the
-// key path of every store; a step that renames or drops a store also updates this file.)
+// test below runs for every version from 1 to DB_VERSION. (Records are looked up by their
+// store's key path: `id`, or `token` for the trash; a step that renames or drops a store also
+// updates this file.)
 
 import { IDBFactory } from 'fake-indexeddb';
 import { type IDBPDatabase, openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDb, DB_VERSION, type Db, db, MIGRATIONS, openDb } from '../../lib/db';
-import { getPreNote, listMentorships, nextSession, notesOf } from '../../lib/store';
+import { listMentorships } from '../../lib/repos/mentorships';
+import { getPreNote, notesOf } from '../../lib/repos/notes';
+import { nextSession } from '../../lib/repos/sessions';
 import type { DbFixture } from './db-fixtures/types';
 
 const modules = import.meta.glob<{ fixture: DbFixture }>('./db-fixtures/v*.ts', { eager: true });
@@ -30,6 +33,11 @@ const uniqueName = (label: string) => `db-test-${label}-${++counter}`;
 /** The database without the schema's types: fixtures hold what older versions stored. */
 const raw = (d: Db) => d as unknown as IDBPDatabase;
 
+/** Each store's key path (every store has one plain key path). */
+const KEY_PATHS: Record<string, string> = { trash: 'token' };
+const keyOf = (store: string, record: Record<string, unknown>) =>
+  record[KEY_PATHS[store] ?? 'id'] as string;
+
 /** Creates a database at `version` and fills it with that version's fixture; closes it. */
 async function createAt(version: number, name: string): Promise<void> {
   const d = await openDb(version, name);
@@ -49,7 +57,7 @@ async function versionOf(name: string): Promise<number | undefined> {
   return (await indexedDB.databases()).find((info) => info.name === name)?.version;
 }
 
-/** Everything lib/store.ts must read back from a fixture's data at the newest version. */
+/** Everything the repositories must read back from a fixture's data at the newest version. */
 async function expectReadable(d: Db, fixture: DbFixture) {
   const { expected } = fixture;
   const listed = await listMentorships(d);
@@ -113,8 +121,8 @@ describe.each(versions)('upgrading a version %i database', (version) => {
     for (const [store, records] of Object.entries(fixture.stores)) {
       expect(await raw(d).count(store), store).toBe(records.length);
       for (const record of records) {
-        const stored = await raw(d).get(store, record.id as string);
-        expect(stored, `${store} ${String(record.id)}`).toBeDefined();
+        const stored = await raw(d).get(store, keyOf(store, record));
+        expect(stored, `${store} ${keyOf(store, record)}`).toBeDefined();
         // Records of the newest version are read back exactly as written.
         if (version === DB_VERSION) expect(stored).toEqual(record);
       }
@@ -173,7 +181,7 @@ describe('an upgrade step that throws', () => {
     const d = await openDb(from, name);
     for (const [store, records] of Object.entries(fixtureOf(from).stores)) {
       // getAll returns records in key order: string keys compare by UTF-16 code units.
-      const byKey = [...records].sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
+      const byKey = [...records].sort((a, b) => (keyOf(store, a) < keyOf(store, b) ? -1 : 1));
       expect(await raw(d).getAll(store)).toEqual(byKey);
     }
     d.close();
@@ -191,7 +199,9 @@ describe('an upgrade step that throws', () => {
         const aborted = () => {};
         tx.done.catch(aborted);
         // What a careless step might do before it fails: change, clear, drop and add stores.
-        tx.objectStore(changed).put({ id: record.id, changed: true }).catch(aborted);
+        tx.objectStore(changed)
+          .put({ [KEY_PATHS[changed] ?? 'id']: keyOf(changed, record), changed: true })
+          .catch(aborted);
         tx.objectStore(cleared).clear().catch(aborted);
         d.deleteObjectStore(dropped);
         d.createObjectStore('extra', { keyPath: 'id' });
@@ -205,7 +215,7 @@ describe('an upgrade step that throws', () => {
     expect([...d.objectStoreNames].sort()).toEqual(Object.keys(fixture.stores).sort());
     for (const [store, records] of Object.entries(fixture.stores)) {
       expect(await raw(d).count(store)).toBe(records.length);
-      for (const r of records) expect(await raw(d).get(store, r.id as string)).toEqual(r);
+      for (const r of records) expect(await raw(d).get(store, keyOf(store, r))).toEqual(r);
     }
     await expectReadable(d, fixture);
     d.close();
@@ -220,5 +230,15 @@ describe('db()', () => {
     await closeDb();
     const b = await db();
     expect(b).not.toBe(a);
+  });
+});
+
+describe('the key paths this test reads records by', () => {
+  it('are those of the newest schema', async () => {
+    const d = await openDb(DB_VERSION, uniqueName('key-paths'));
+    for (const store of d.objectStoreNames) {
+      expect(d.transaction(store).store.keyPath, store).toBe(KEY_PATHS[store] ?? 'id');
+    }
+    d.close();
   });
 });

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatMinutes, parseIsoDate, toIsoDate } from '../../lib/time';
+import {
+  formatClock,
+  formatMinutes,
+  isIsoDate,
+  parseDateFields,
+  parseIsoDate,
+  parseIsoDateTime,
+  toIsoDate,
+} from '../../lib/time';
 
 const MIN = 60_000;
 
@@ -73,6 +81,38 @@ describe('ISO dates with an offset', () => {
     ['', 0, null],
   ])('parseIsoDate(%j, %s)', (text, tz, at) => {
     expect(parseIsoDate(text, tz)).toBe(at);
+  });
+
+  it.each<[string, ReturnType<typeof parseDateFields>]>([
+    ['2025-03-03', { year: 2025, month: 3, day: 3 }],
+    ['2024-02-29T23:59', { year: 2024, month: 2, day: 29, hour: 23, minute: 59 }],
+    ['0000-02-29', { year: 0, month: 2, day: 29 }],
+    ['2025-03-03T00:00', { year: 2025, month: 3, day: 3, hour: 0, minute: 0 }],
+    ['2025-03-03T24:00', null],
+    ['2025-03-03T12:60', null],
+    ['2025-03-03T9:00', null],
+    ['2025-03-03T09:00:00', null],
+    ['2025-03-03 09:00', null],
+    ['2100-02-29', null],
+    ['20311-06-30', null],
+  ])('parseDateFields(%j)', (text, fields) => {
+    expect(parseDateFields(text)).toEqual(fields);
+  });
+
+  it.each<[string, number, number | null]>([
+    ['2025-03-03T10:30', 0, Date.UTC(2025, 2, 3, 10, 30)],
+    ['2025-03-03T10:30', 60, Date.UTC(2025, 2, 3, 9, 30)],
+    ['2025-03-03T10:30', -300, Date.UTC(2025, 2, 3, 15, 30)],
+    ['2025-03-03', 0, null],
+    ['2025-02-30T10:30', 0, null],
+  ])('parseIsoDateTime(%j, %s)', (text, tz, at) => {
+    expect(parseIsoDateTime(text, tz)).toBe(at);
+  });
+
+  it('knows a calendar day when it sees one', () => {
+    expect(isIsoDate('2026-06-30')).toBe(true);
+    expect(isIsoDate('2026-06-31')).toBe(false);
+    expect(isIsoDate('2026-06-30T10:00')).toBe(false);
   });
 
   it('round-trips any day at any offset', () => {

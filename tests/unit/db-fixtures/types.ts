@@ -11,7 +11,7 @@ export interface DbFixture {
   version: number;
   /** Object store name -> its records, exactly as that version stored them. */
   stores: Record<string, ReadonlyArray<Record<string, unknown>>>;
-  /** What lib/store.ts must read from the database once it is upgraded to the newest version. */
+  /** What the repositories must read from the database once it is upgraded to the newest version. */
   expected: {
     /** listMentorships: the active ones, oldest first. */
     mentorships: { id: string; otherName: string; myRole: FixtureRole; meetingLink?: string }[];

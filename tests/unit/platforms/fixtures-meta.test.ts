@@ -7,7 +7,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { detectors } from '../../../lib/platforms';
-import { fixtures, REQUIRED_GERMAN_STATES, REQUIRED_STATES } from '../../fixtures';
+import {
+  fixtures,
+  REQUIRED_GERMAN_STATES,
+  REQUIRED_STATES,
+  REQUIRED_TRILINGUAL_STATES,
+} from '../../fixtures';
 import { fixtureHtml } from './load-fixture';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures');
@@ -28,6 +33,20 @@ describe.each(detectors.map((d) => ({ platform: d.id })))('$platform fixtures', 
 
   it('has a non-English fixture', () => {
     expect(mine.some((f) => f.lang !== 'en')).toBe(true);
+  });
+
+  it.each(REQUIRED_TRILINGUAL_STATES[platform].map((state) => ({ state })))(
+    'has $state in English, German and Hebrew',
+    ({ state }) => {
+      const langs = mine.filter((f) => f.state === state).map((f) => f.lang);
+      expect([...langs].sort()).toEqual(['de', 'en', 'he']);
+    },
+  );
+
+  it('its Hebrew fixtures are right to left', () => {
+    const hebrew = mine.filter((f) => f.lang === 'he');
+    expect(hebrew.length).toBeGreaterThan(0);
+    for (const f of hebrew) expect(fixtureHtml(f.file)).toMatch(/<html lang="he" dir="rtl">/);
   });
 });
 

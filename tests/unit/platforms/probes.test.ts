@@ -121,14 +121,16 @@ describe('Zoom', () => {
     expect(zoom.detect(ZOOM, throwing).state).toBe('none');
   });
 
-  it('offers the leave menu confirmation, not the footer Leave, as the control to watch', () => {
+  it('watches the footer Leave and the menu confirmation: each click only arms the end', () => {
     const doc = body(
       '<div class="footer__leave-btn-container"><button aria-label="Leave" class="footer__leave-btn">Leave</button></div>' +
         '<div class="leave-meeting-options"><button class="leave-meeting-options__btn leave-meeting-options__btn--danger">Leave Meeting</button></div>',
     );
     const controls = zoom.leaveControls(doc);
-    expect(controls).toHaveLength(1);
-    expect(controls[0]?.className).toContain('leave-meeting-options__btn--danger');
+    expect(controls.map((c) => c.className)).toEqual([
+      'footer__leave-btn',
+      'leave-meeting-options__btn leave-meeting-options__btn--danger',
+    ]);
   });
 
   it('takes the meeting number from the path or the end page', () => {

@@ -3,6 +3,7 @@
 
 import { describe, expect, it, vi } from 'vitest';
 import { detectorFor, detectors, safeDetect } from '../../../lib/platforms';
+import { NO_SIGNALS } from '../../../lib/platforms/dom';
 import { meet } from '../../../lib/platforms/meet';
 import { teams } from '../../../lib/platforms/teams';
 import type { PlatformDetector } from '../../../lib/platforms/types';
@@ -87,17 +88,20 @@ describe('safeDetect', () => {
       throw new Error('page changed');
     },
     leaveControls: () => [],
+    probes: {},
+    scopes: () => [],
   });
   const url = new URL('https://meet.google.com/abc-defg-hij');
 
-  it('turns a throw into none and logs once per detector', () => {
+  it('turns a throw into an unknown reading (never an end) and logs once per detector', () => {
     const d = throwing();
     const log = vi.fn();
     const doc = document.implementation.createHTMLDocument('');
     for (let i = 0; i < 3; i++) {
       expect(safeDetect(d, url, doc, log)).toEqual({
         state: 'none',
-        signals: { primary: false, secondary: false, waiting: false, lobby: false, ended: false },
+        signals: { ...NO_SIGNALS },
+        unknown: true,
       });
     }
     expect(log).toHaveBeenCalledTimes(1);

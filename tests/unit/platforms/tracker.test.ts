@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { detectorFor } from '../../../lib/platforms';
 import {
   initialTracker,
+  RECONNECT_HOLD_MS,
   type TrackerInput,
+  type TrackerOptions,
   type TrackerState,
   track,
 } from '../../../lib/platforms/tracker';
@@ -16,14 +18,20 @@ import { loadFixture } from './load-fixture';
 const sig = (s: Partial<Signals>): Signals => ({
   primary: false,
   secondary: false,
+  strong: false,
   waiting: false,
   lobby: false,
   ended: false,
+  reconnecting: false,
+  presenting: false,
   ...s,
 });
-const look = (state: Detected, s: Partial<Signals>, meetingKey?: string): TrackerInput => ({
+/** An input without its time; `run` stamps one look a second. */
+type Step = { reading: Reading } | { event: 'leave-clicked' | 'navigated-away' };
+const look = (state: Detected, s: Partial<Signals>, meetingKey?: string): Step => ({
   reading: meetingKey ? { state, signals: sig(s), meetingKey } : { state, signals: sig(s) },
 });
+const T0 = 1_800_000_000_000;
 
 /** Leave control and in-call evidence (toolbar shown or hidden: presence is what counts). */
 const IN = look('in-call', { primary: true, secondary: true });
@@ -40,23 +48,34 @@ const GONE = look('none', {});
 const END = look('ended', { ended: true });
 /** Zoom's "ended by host" modal over the still-present footer. */
 const END_OVER_CALL = look('ended', { primary: true, secondary: true, ended: true });
-const LEAVE: TrackerInput = { event: 'leave-clicked' };
-const NAV: TrackerInput = { event: 'navigated-away' };
+/** A detector that threw. */
+const UNKNOWN: Step = { reading: { state: 'none', signals: sig({}), unknown: true } };
+const LEAVE: Step = { event: 'leave-clicked' };
+const NAV: Step = { event: 'navigated-away' };
 
-function run(inputs: readonly TrackerInput[], from: TrackerState = initialTracker): TrackerState[] {
+function run(
+  inputs: readonly Step[],
+  from: TrackerState = initialTracker,
+  opts: TrackerOptions = {},
+  everyMs = 1_000,
+): TrackerState[] {
   const out: TrackerState[] = [];
   let s = from;
-  for (const input of inputs) {
-    s = track(s, input);
+  inputs.forEach((input, i) => {
+    s = track(s, { ...input, at: T0 + i * everyMs } as TrackerInput, opts);
     out.push(s);
-  }
+  });
   return out;
 }
-const states = (inputs: readonly TrackerInput[], from?: TrackerState) =>
-  run(inputs, from).map((s) => s.state);
+const states = (
+  inputs: readonly Step[],
+  from?: TrackerState,
+  opts?: TrackerOptions,
+  every?: number,
+) => run(inputs, from, opts, every).map((s) => s.state);
 
 describe('track', () => {
-  it.each<[string, TrackerInput[], Detected[]]>([
+  it.each<[string, Step[], Detected[]]>([
     ['two in-call looks in a row to go in call', [LOBBY, IN, IN], ['lobby', 'lobby', 'in-call']],
     ['from nothing, too', [IN, IN], ['none', 'in-call']],
     ['an interruption restarts the count', [IN, GONE, IN, IN], ['none', 'none', 'none', 'in-call']],
@@ -106,17 +125,55 @@ describe('track', () => {
       [IN, IN, END_OVER_CALL, END_OVER_CALL, IN],
       ['none', 'in-call', 'ended', 'ended', 'ended'],
     ],
-    ['a leave click ends at once', [IN, IN, LEAVE], ['none', 'in-call', 'ended']],
     [
-      'the old call DOM lingering after a leave click does not rejoin',
-      [IN, IN, LEAVE, IN, IN, IN],
-      ['none', 'in-call', 'ended', 'ended', 'ended', 'ended'],
+      'a leave click is provisional: the first look without the control ends the call',
+      [IN, IN, LEAVE, GONE],
+      ['none', 'in-call', 'in-call', 'ended'],
     ],
     [
-      'rejoin after a leave click, once the old DOM went',
-      [IN, IN, LEAVE, IN, END, IN, IN],
-      ['none', 'in-call', 'ended', 'ended', 'ended', 'ended', 'in-call'],
+      'a cancelled host leave ("End the call for everyone?" -> Cancel) stays in the call',
+      [IN, IN, LEAVE, PARTIAL, IN, IN, IN, IN],
+      ['none', 'in-call', 'in-call', 'in-call', 'in-call', 'in-call', 'in-call', 'in-call'],
     ],
+    [
+      'after a cancelled leave, a miss is a miss again (three end the call)',
+      [IN, IN, LEAVE, IN, IN, IN, GONE, GONE, GONE],
+      [
+        'none',
+        'in-call',
+        'in-call',
+        'in-call',
+        'in-call',
+        'in-call',
+        'in-call',
+        'in-call',
+        'ended',
+      ],
+    ],
+    [
+      'an end screen after a leave click ends at once',
+      [IN, IN, LEAVE, IN, END],
+      ['none', 'in-call', 'in-call', 'in-call', 'ended'],
+    ],
+    [
+      'rejoin after a confirmed leave, once the old DOM went',
+      [IN, IN, LEAVE, END, IN, IN],
+      ['none', 'in-call', 'in-call', 'ended', 'ended', 'in-call'],
+    ],
+    [
+      'stale waiting text does not hold a call with strong evidence at lobby',
+      [
+        look('in-call', { primary: true, secondary: true, strong: true, waiting: true }),
+        look('in-call', { primary: true, secondary: true, strong: true, waiting: true }),
+      ],
+      ['none', 'in-call'],
+    ],
+    [
+      'an unknown reading (the detector threw) changes nothing',
+      [IN, IN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, IN],
+      ['none', 'in-call', 'in-call', 'in-call', 'in-call', 'in-call', 'in-call'],
+    ],
+    ['and never starts a call', [UNKNOWN, UNKNOWN, IN], ['none', 'none', 'none']],
     [
       'rejoin through the lobby',
       [IN, IN, END, LOBBY, WAIT, IN, IN],
@@ -145,6 +202,52 @@ describe('track', () => {
     ['nothing known is none, never a guess', [GONE, LOBBY, GONE], ['none', 'lobby', 'none']],
   ])('%s', (_name, inputs, expected) => {
     expect(states(inputs)).toEqual(expected);
+  });
+
+  it('Zoom: a missing toolbar within the join grace is no end; an explicit end still is', () => {
+    const zoomOpts = { joinGraceMs: 30_000 };
+    // Going live, then a /wc/ redirect rebuilds the client for 10 s: one session throughout.
+    const redirect = [IN, IN, ...Array(10).fill(GONE), IN, IN];
+    expect(states(redirect, initialTracker, zoomOpts).at(-1)).toBe('in-call');
+    expect(states(redirect, initialTracker, zoomOpts)).not.toContain('ended');
+    // Without the grace the same looks would end the call.
+    expect(states(redirect)).toContain('ended');
+    // Past the grace, three misses end it as anywhere else.
+    const late = [IN, IN, ...Array(40).fill(GONE)];
+    const out = states(late, initialTracker, zoomOpts);
+    expect(out.indexOf('ended')).toBe(31);
+    // The end dialog ends at once, grace or not.
+    expect(states([IN, IN, END_OVER_CALL], initialTracker, zoomOpts)).toEqual([
+      'none',
+      'in-call',
+      'ended',
+    ]);
+  });
+
+  it('a reconnecting banner keeps the call live for at least a minute', () => {
+    const RECON = look('none', { reconnecting: true });
+    // A banner at 2 s, then nothing known for 70 s (one look a second).
+    const looks = [IN, IN, RECON, ...Array(70).fill(GONE)];
+    const out = states(looks);
+    const endedAt = out.indexOf('ended');
+    expect(endedAt).toBeGreaterThan(2 + RECONNECT_HOLD_MS / 1_000 - 1);
+    expect(out.slice(0, endedAt).every((s) => s !== 'ended')).toBe(true);
+    // The banner over a broken toolbar: still in the call; an explicit end still ends it.
+    expect(states([IN, IN, RECON, GONE, GONE, GONE, END]).slice(-2)).toEqual(['in-call', 'ended']);
+  });
+
+  it('follows presenting while in a call, and drops it when the call ends', () => {
+    const PRESENTING = look('in-call', { primary: true, secondary: true, presenting: true });
+    const out = run([IN, PRESENTING, PRESENTING, IN, PRESENTING, END]);
+    expect(out.map((s) => s.presenting)).toEqual([false, true, true, false, true, false]);
+    expect(out.map((s) => s.state)).toEqual([
+      'none',
+      'in-call',
+      'in-call',
+      'in-call',
+      'in-call',
+      'ended',
+    ]);
   });
 
   it('keeps the last meeting key seen', () => {
@@ -189,17 +292,23 @@ describe('track', () => {
       inCallStreak: 2,
       goneStreak: 0,
       meetingKey: 'k',
+      presenting: false,
     };
     const copy = structuredClone(prev);
-    track(prev, GONE);
-    track(prev, LEAVE);
+    track(prev, { ...GONE, at: T0 } as TrackerInput);
+    track(prev, { ...LEAVE, at: T0 } as TrackerInput);
     expect(prev).toEqual(copy);
-    expect(initialTracker).toEqual({ state: 'none', inCallStreak: 0, goneStreak: 0 });
+    expect(initialTracker).toEqual({
+      state: 'none',
+      inCallStreak: 0,
+      goneStreak: 0,
+      presenting: false,
+    });
   });
 });
 
 describe('track over fixture sequences', () => {
-  const read = (file: string, href: string): TrackerInput => {
+  const read = (file: string, href: string): Step => {
     const url = new URL(href);
     const reading = detectorFor(url)?.detect(url, loadFixture(file)) as Reading;
     return { reading };

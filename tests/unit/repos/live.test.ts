@@ -1,116 +1,296 @@
-import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { closeDb, db } from '../../../lib/db';
-import type { SessionRecord } from '../../../lib/records';
-import { endOrphanedSessions, orphanEnd, touchLiveSession } from '../../../lib/repos/live';
-import { createMentorship, savePreNote, setTopic, unreflectedSessions } from '../../../lib/store';
-
-// A session the browser left live when it quit: its heartbeat, and the sweep that ends it.
+import { describe, expect, it } from 'vitest';
+import {
+  assignSession,
+  endLiveSession,
+  loadLiveView,
+  startLiveSession,
+} from '../../../lib/repos/live';
+import { createMentorship } from '../../../lib/repos/mentorships';
+import { getPreNote, notesOf, savePreNote } from '../../../lib/repos/notes';
+import { editActionItems, nextSession, setTopic } from '../../../lib/repos/sessions';
+import { input } from '../rules/agreement-cases';
+import { expectUserError, rejectionOf } from '../sentences';
+import { useDb, watchAnnouncements } from './db';
 
 const MIN = 60_000;
-const T0 = Date.UTC(2026, 10, 3, 10, 0);
+const DAY = 24 * 60 * MIN;
+/** 2026-11-03 10:00 UTC. */
+const NOW = Date.UTC(2026, 10, 3, 10, 0);
 
-const live = (extra: Partial<SessionRecord> = {}): SessionRecord => ({
-  id: 's1',
-  mentorshipId: null,
-  kind: 'regular',
-  status: 'live',
-  startedAt: T0,
-  actionItems: [],
-  ...extra,
-});
+const db = useDb();
+const notices = watchAnnouncements();
 
-beforeEach(async () => {
-  fakeBrowser.reset();
-  await closeDb();
-  globalThis.indexedDB = new IDBFactory();
-});
-afterEach(() => closeDb());
-
-describe('orphanEnd', () => {
-  it.each([
-    ['no heartbeat: the start plus the length', {}, 45, T0 + 10 * 60 * MIN, T0 + 45 * MIN],
-    [
-      'an early heartbeat: still the length',
-      { aliveAt: T0 + 5 * MIN },
-      45,
-      T0 + 99 * MIN,
-      T0 + 45 * MIN,
-    ],
-    [
-      'a heartbeat past the length: the heartbeat',
-      { aliveAt: T0 + 70 * MIN },
-      45,
-      T0 + 99 * MIN,
-      T0 + 70 * MIN,
-    ],
-    ['noticed before the length was up: now', {}, 45, T0 + 20 * MIN, T0 + 20 * MIN],
-    ['a length out of range is held to it', {}, 100_000, T0 + 9e9, T0 + 240 * MIN],
-  ])('%s', (_name, extra, minutes, now, end) => {
-    expect(orphanEnd(live(extra), minutes, now)).toBe(end);
-  });
-});
-
-describe('touchLiveSession', () => {
-  it('keeps the latest heartbeat and the figures so far, on a live session only', async () => {
-    const d = await db();
-    await d.put('sessions', live());
-    await d.put('sessions', live({ id: 's2', status: 'ended', endedAt: T0 + MIN }));
-    const figures = { awayMs: 1000, count: 1, longestMs: 1000, presentShare: 0.9 };
-    await touchLiveSession(d, 's1', T0 + 5 * MIN, figures);
-    await touchLiveSession(d, 's1', T0 + 3 * MIN);
-    await touchLiveSession(d, 's2', T0 + 5 * MIN, figures);
-    await touchLiveSession(d, 'gone', T0 + 5 * MIN);
-    expect(await d.get('sessions', 's1')).toMatchObject({ aliveAt: T0 + 5 * MIN, focus: figures });
-    expect(await d.get('sessions', 's2')).toEqual(
-      live({ id: 's2', status: 'ended', endedAt: T0 + MIN }),
-    );
-  });
-});
-
-describe('endOrphanedSessions', () => {
-  it('ends the live sessions no tab owns, keeping what was prepared for them', async () => {
-    const d = await db();
-    const { mentorship, session: prepared } = await createMentorship(
+describe('startLiveSession', () => {
+  it('matches by link and turns the prepared session live, keeping its topic and notes', async () => {
+    const d = db.get();
+    const { mentorship, session } = await createMentorship(
       d,
-      { otherName: 'Ana', myRole: 'mentee', cadenceDays: 14, sessionMinutes: 30 },
-      T0 - 60 * MIN,
+      input({ meetingLink: 'https://meet.google.com/abc-defg-hij', firstSessionAt: NOW + 3 * DAY }),
+      NOW - DAY,
     );
-    await setTopic(d, prepared.id, 'Saying no to a VP', 'mentee', T0 - 30 * MIN);
-    await savePreNote(d, prepared, 'mentee', 'My thoughts', T0 - 30 * MIN);
-    const withTopic = await d.get('sessions', prepared.id);
-    await d.put('sessions', {
-      ...withTopic,
+    await setTopic(d, session.id, 'Goals', 'mentee', NOW - DAY);
+    await savePreNote(d, session, 'mentee', 'I want to get better at discovery.', NOW - DAY);
+    notices.reset();
+    const live = await startLiveSession(
+      d,
+      { platform: 'meet', meetingKey: 'meet:abc-defg-hij' },
+      NOW,
+    );
+    expect(notices.count()).toBe(1);
+    expect(live).toEqual({
+      ...session,
+      topic: { text: 'Goals', by: 'mentee', at: NOW - DAY, history: [] },
       status: 'live',
-      startedAt: T0,
-      aliveAt: T0 + 10 * MIN,
-    } as SessionRecord);
-    await d.put('sessions', live({ id: 'owned' }));
-    await d.put('sessions', live({ id: 'adhoc' }));
-
-    const ended = await endOrphanedSessions(d, new Set(['owned']), T0 + 12 * 60 * MIN, 50);
-    expect(ended.map((s) => s.id).sort()).toEqual(['adhoc', prepared.id].sort());
-    const done = await d.get('sessions', prepared.id);
-    // The mentorship's length: 30 minutes; the heartbeat at 10 is earlier.
-    expect(done).toMatchObject({
-      status: 'ended',
-      endedAt: T0 + 30 * MIN,
-      mentorshipId: mentorship.id,
+      platform: 'meet',
+      meetingKey: 'meet:abc-defg-hij',
+      startedAt: NOW,
     });
-    expect(done?.topic?.text).toBe('Saying no to a VP');
-    expect(done?.aliveAt).toBeUndefined();
-    expect((await d.getAllFromIndex('notes', 'bySession', prepared.id))[0]?.text).toBe(
-      'My thoughts',
+    expect(live.mentorshipId).toBe(mentorship.id);
+    expect(await d.count('sessions')).toBe(1);
+    expect((await notesOf(d, live.id)).map((n) => n.text)).toEqual([
+      'I want to get better at discovery.',
+    ]);
+    expect(await nextSession(d, mentorship.id)).toBeUndefined();
+  });
+
+  it('matches by a session scheduled within the hour', async () => {
+    const d = db.get();
+    const { session } = await createMentorship(
+      d,
+      input({ firstSessionAt: NOW + 20 * MIN }),
+      NOW - DAY,
     );
-    // No mentorship: the default length.
-    expect((await d.get('sessions', 'adhoc'))?.endedAt).toBe(T0 + 50 * MIN);
-    expect((await d.get('sessions', 'owned'))?.status).toBe('live');
-    // Offered for reflection.
-    expect((await unreflectedSessions(d)).map((s) => s.id).sort()).toEqual(
-      ['adhoc', prepared.id].sort(),
+    const live = await startLiveSession(
+      d,
+      { platform: 'zoom', meetingKey: 'zoom:85912345678' },
+      NOW,
     );
-    // Again: nothing more to end.
-    expect(await endOrphanedSessions(d, new Set(['owned']), T0 + 13 * 60 * MIN, 50)).toEqual([]);
+    expect(live.id).toBe(session.id);
+    expect(live.status).toBe('live');
+  });
+
+  it('creates an unassigned live record when nothing matches', async () => {
+    const d = db.get();
+    const { session } = await createMentorship(
+      d,
+      input({ firstSessionAt: NOW + 2 * DAY }),
+      NOW - DAY,
+    );
+    const live = await startLiveSession(
+      d,
+      { platform: 'teams', meetingKey: 'teams:21234567890123' },
+      NOW,
+    );
+    expect(live).toEqual({
+      id: live.id,
+      mentorshipId: null,
+      kind: 'regular',
+      status: 'live',
+      platform: 'teams',
+      meetingKey: 'teams:21234567890123',
+      startedAt: NOW,
+      actionItems: [],
+    });
+    expect(live.id).not.toBe(session.id);
+    expect(await d.get('sessions', session.id)).toEqual(session);
+    expect(await d.count('sessions')).toBe(2);
+  });
+
+  it('starts a new record of a linked mentorship when its next session is weeks off', async () => {
+    const d = db.get();
+    const { mentorship, session } = await createMentorship(
+      d,
+      input({
+        meetingLink: 'https://meet.google.com/abc-defg-hij',
+        firstSessionAt: NOW + 20 * DAY,
+      }),
+      NOW - DAY,
+    );
+    const live = await startLiveSession(
+      d,
+      { platform: 'meet', meetingKey: 'meet:abc-defg-hij' },
+      NOW,
+    );
+    expect(live).toMatchObject({ mentorshipId: mentorship.id, kind: 'first', status: 'live' });
+    expect(live.id).not.toBe(session.id);
+    expect((await d.get('sessions', session.id))?.status).toBe('scheduled');
+  });
+
+  it('keeps no meeting key longer than a key may be, so the session can be exported', async () => {
+    const d = db.get();
+    const long = await startLiveSession(
+      d,
+      { platform: 'meet', meetingKey: `meet:${'x'.repeat(2000)}` },
+      NOW,
+    );
+    expect(long.status).toBe('live');
+    expect(long).not.toHaveProperty('meetingKey', expect.anything());
+    expect((await d.get('sessions', long.id))?.meetingKey).toBeUndefined();
+    const fits = await startLiveSession(d, { platform: 'meet', meetingKey: 'x'.repeat(2000) }, NOW);
+    expect(fits.meetingKey).toHaveLength(2000);
+  });
+});
+
+describe('endLiveSession', () => {
+  it('ends a live session with its end time and the extra figures', async () => {
+    const d = db.get();
+    const live = await startLiveSession(d, { platform: 'meet' }, NOW);
+    const focus = { awayMs: 90_000, count: 2, longestMs: 60_000, presentShare: 0.96 };
+    const ended = await endLiveSession(d, live.id, NOW + 45 * MIN, { focus });
+    expect(ended).toEqual({ ...live, status: 'ended', endedAt: NOW + 45 * MIN, focus });
+    expect(await d.get('sessions', live.id)).toEqual(ended);
+  });
+
+  it('changes nothing for a session that is not live, or gone, and announces nothing', async () => {
+    const d = db.get();
+    const live = await startLiveSession(d, { platform: 'meet' }, NOW);
+    const ended = await endLiveSession(d, live.id, NOW + 45 * MIN);
+    notices.reset();
+    expect(await endLiveSession(d, live.id, NOW + 50 * MIN)).toEqual(ended);
+    expect((await d.get('sessions', live.id))?.endedAt).toBe(NOW + 45 * MIN);
+    expect(await endLiveSession(d, 'gone', NOW)).toBeUndefined();
+    expect(notices.count()).toBe(0);
+  });
+});
+
+describe('assignSession', () => {
+  async function prepared() {
+    const d = db.get();
+    const made = await createMentorship(d, input({ firstSessionAt: NOW + 2 * DAY }), NOW - DAY);
+    const pending = await setTopic(d, made.session.id, 'Goals', 'mentee', NOW - DAY);
+    await d.put('sessions', {
+      ...pending,
+      actionItems: [{ id: 'a-1', text: 'Bring the goals list', createdAt: NOW - DAY }],
+    });
+    const live = await startLiveSession(
+      d,
+      { platform: 'meet', meetingKey: 'meet:xyz-abcd-efg' },
+      NOW,
+    );
+    expect(live.mentorshipId).toBeNull();
+    return { ...made, live };
+  }
+
+  it("folds the live record into the mentorship's pending session, moving notes and items", async () => {
+    const d = db.get();
+    const { mentorship, session, live } = await prepared();
+    await savePreNote(d, live, 'mentor', 'Noted during the call', NOW + MIN);
+    const withItem = await editActionItems(d, live.id, { add: 'Send the article' }, NOW + 2 * MIN);
+    const next = await assignSession(d, live.id, mentorship.id, NOW + 3 * MIN);
+    expect(next).toMatchObject({
+      id: session.id,
+      mentorshipId: mentorship.id,
+      kind: 'first',
+      status: 'live',
+      scheduledAt: NOW + 2 * DAY,
+      platform: 'meet',
+      meetingKey: 'meet:xyz-abcd-efg',
+      startedAt: NOW,
+      topic: { text: 'Goals', by: 'mentee', at: NOW - DAY, history: [] },
+    });
+    expect(next.actionItems.map((a) => a.text)).toEqual([
+      'Bring the goals list',
+      ...withItem.actionItems.map((a) => a.text),
+    ]);
+    expect(await d.get('sessions', live.id)).toBeUndefined();
+    expect(await d.get('sessions', session.id)).toEqual(next);
+    expect(await notesOf(d, live.id)).toEqual([]);
+    expect(await getPreNote(d, session.id, 'mentor')).toEqual({
+      id: `${session.id}:pre:mentor`,
+      sessionId: session.id,
+      mentorshipId: mentorship.id,
+      kind: 'pre-session',
+      author: 'mentor',
+      text: 'Noted during the call',
+      updatedAt: NOW + MIN,
+    });
+  });
+
+  it('keeps both the prepared note and the one typed during the call', async () => {
+    const d = db.get();
+    const { mentorship, session, live } = await prepared();
+    await savePreNote(d, session, 'mentee', 'Prepared', NOW - DAY);
+    await savePreNote(d, live, 'mentee', 'During the call', NOW + MIN);
+    await assignSession(d, live.id, mentorship.id, NOW + 2 * MIN);
+    expect((await getPreNote(d, session.id, 'mentee'))?.text).toBe('Prepared\n\nDuring the call');
+  });
+
+  it('gives the record to the mentorship when its next session is more than a week off', async () => {
+    const d = db.get();
+    const { mentorship } = await createMentorship(
+      d,
+      input({ firstSessionAt: NOW + 10 * DAY }),
+      NOW - DAY,
+    );
+    const live = await startLiveSession(d, { platform: 'zoom' }, NOW);
+    const next = await assignSession(d, live.id, mentorship.id, NOW);
+    expect(next).toEqual({ ...live, mentorshipId: mentorship.id, adHoc: false, kind: 'first' });
+    expect(await d.count('sessions')).toBe(2);
+  });
+
+  it('marks an ad hoc call', async () => {
+    const d = db.get();
+    const { live } = await prepared();
+    const next = await assignSession(d, live.id, null, NOW);
+    expect(next).toEqual({ ...live, mentorshipId: null, adHoc: true });
+    expect(await d.get('sessions', live.id)).toEqual(next);
+  });
+
+  it('refuses a mentorship or a session that no longer exists, changing nothing', async () => {
+    const d = db.get();
+    const { live, session } = await prepared();
+    const before = await d.getAll('sessions');
+    notices.reset();
+    expectUserError(
+      await rejectionOf(assignSession(d, live.id, 'gone', NOW)),
+      'mentorship-gone',
+      'That mentorship no longer exists.',
+    );
+    expectUserError(
+      await rejectionOf(assignSession(d, 'gone', session.mentorshipId, NOW)),
+      'session-gone',
+      'That session no longer exists.',
+    );
+    expect(await d.getAll('sessions')).toEqual(before);
+    expect(notices.count()).toBe(0);
+  });
+});
+
+describe('loadLiveView', () => {
+  it('shows the session, its mentorship, every mentorship and its notes', async () => {
+    const d = db.get();
+    const { mentorship, session } = await createMentorship(
+      d,
+      input({ firstSessionAt: NOW }),
+      NOW - DAY,
+    );
+    const other = await createMentorship(d, input({ otherName: 'Ben' }), NOW);
+    const note = await savePreNote(d, session, 'mentee', 'Thoughts', NOW);
+    expect(await loadLiveView(d, session.id)).toEqual({
+      session,
+      mentorship,
+      mentorships: [mentorship, other.mentorship],
+      notes: [note],
+    });
+  });
+
+  it('shows the mentorships alone without a session, and nothing for a gone one', async () => {
+    const d = db.get();
+    const { mentorship } = await createMentorship(d, input(), NOW);
+    expect(await loadLiveView(d, undefined)).toEqual({ mentorships: [mentorship], notes: [] });
+    expect(await loadLiveView(d, 'gone')).toEqual({
+      session: undefined,
+      mentorship: undefined,
+      mentorships: [mentorship],
+      notes: [],
+    });
+  });
+
+  it('shows an unassigned live record without a mentorship', async () => {
+    const d = db.get();
+    const live = await startLiveSession(d, { platform: 'meet' }, NOW);
+    const view = await loadLiveView(d, live.id);
+    expect(view.session).toEqual(live);
+    expect(view.mentorship).toBeUndefined();
   });
 });

@@ -26,6 +26,9 @@ let toTab: ReturnType<typeof vi.fn>;
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  // The Chrome build. (WXT's Vitest plugin sets FIREFOX to the string "false", which is truthy;
+  // the builds get a boolean, so the Firefox build drops the Chrome-only calls altogether.)
+  vi.stubEnv('FIREFOX', '');
   tabId = (await fakeBrowser.tabs.create({ url: 'https://meet.google.com/abc-defg-hij' })).id ?? -1;
   setOptions = vi.fn(async () => {});
   open = vi.fn(async () => {});
@@ -34,7 +37,10 @@ beforeEach(async () => {
   Object.assign(fakeBrowser.tabs, { sendMessage: toTab });
   Object.assign(fakeBrowser.i18n, { getMessage: (key: string) => `[${key}]` });
 });
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+});
 
 const badge = (id?: number) =>
   fakeBrowser.action.getBadgeText(id === undefined ? {} : { tabId: id });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { platformOfHost } from '../../../lib/platforms/hosts';
 import { detectorFor } from '../../../lib/platforms/index';
 import { meetMeetingKey } from '../../../lib/platforms/meet';
 import { teamsMeetingKey } from '../../../lib/platforms/teams';
 import { zoomMeetingKey } from '../../../lib/platforms/zoom';
 import type { Platform } from '../../../lib/records';
-import { meetingKeyOf, platformOfHost, prefixedKey } from '../../../lib/session/links';
+import { meetingKeyOf, prefixedKey } from '../../../lib/session/links';
 
 const TEAMS_THREAD = '19%3ameeting_NzQ5YmE3ZjEtMjM0NS00ZDY3LWE4OWItMGJjZGVmMTIzNDU2%40thread.v2';
 const TEAMS_KEY = 'teams:19:meeting_nzq5yme3zjetmjm0ns00zdy3lwe4owitmgjjzgvmmtizndu2@thread.v2';

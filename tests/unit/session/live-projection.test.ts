@@ -4,6 +4,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDb, db } from '../../../lib/db';
 import { startFocus } from '../../../lib/focus';
 import type { Mentorship, Note, SessionRecord } from '../../../lib/records';
+import { loadLiveView } from '../../../lib/repos/live';
+import { createMentorship } from '../../../lib/repos/mentorships';
+import { savePreNote } from '../../../lib/repos/notes';
 import {
   createLiveProjection,
   type LivePush,
@@ -20,7 +23,6 @@ import {
   recentItem,
   settingsItem,
 } from '../../../lib/storage/items';
-import { createMentorship, loadLiveView, savePreNote } from '../../../lib/store';
 
 // One projection per call tab, in storage.session and down every `live` port of that tab,
 // recomputed when the call, the focus ledger, the database or the settings change.

@@ -7,10 +7,13 @@ import { closeDb, db } from '../../../lib/db';
 import { errorKey, fromWire } from '../../../lib/errors';
 import { startFocus } from '../../../lib/focus';
 import type { CommandReply } from '../../../lib/messages';
+import { platformOfHost } from '../../../lib/platforms/hosts';
 import type { Detected } from '../../../lib/platforms/types';
 import type { SessionRecord } from '../../../lib/records';
+import { assignSession } from '../../../lib/repos/live';
+import { createMentorship } from '../../../lib/repos/mentorships';
+import { savePreNote } from '../../../lib/repos/notes';
 import type { CallEntry } from '../../../lib/session/calls';
-import { platformOfHost } from '../../../lib/session/links';
 import {
   type Ask,
   type CallReport,
@@ -19,7 +22,6 @@ import {
   type LiveInfo,
   readState,
 } from '../../../lib/session/orchestrator';
-import { assignSession, createMentorship, savePreNote } from '../../../lib/store';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;

@@ -1,6 +1,6 @@
 // What email and chat do to a message on its way, as small pure functions for the share tests.
 
-import type { Pack } from '../../../lib/share';
+import type { Pack } from '../../../lib/share/pack';
 
 export const lines = (text: string): string[] => text.split('\n');
 

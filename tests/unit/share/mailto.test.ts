@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodePack, encodePack, mailtoUrl, type Pack, packSubject } from '../../../lib/share';
+import { mailtoUrl } from '../../../lib/share/mailto';
+import { decodePack, encodePack, packSubject } from '../../../lib/share/message';
+import type { Pack } from '../../../lib/share/pack';
 import { BASE, FULL } from './mail';
 
 function parse(url: string): { to: string; params: Map<string, string>; raw: string } {

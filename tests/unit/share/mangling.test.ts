@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodePack, encodePack, type Pack } from '../../../lib/share';
+import { decodePack, encodePack } from '../../../lib/share/message';
+import type { Pack } from '../../../lib/share/pack';
 import {
   BASE,
   blockOnly,

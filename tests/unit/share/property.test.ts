@@ -1,13 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  decodePack,
-  encodePack,
-  type Pack,
-  type PackFrom,
-  type PackKind,
-  ShareError,
-} from '../../../lib/share';
+import { UserError } from '../../../lib/errors';
+import { decodePack, encodePack } from '../../../lib/share/message';
+import type { Pack, PackFrom, PackKind } from '../../../lib/share/pack';
 import {
   blockLines,
   crlf,
@@ -187,12 +182,12 @@ function apply(message: string, ops: readonly Op[]): string {
   return t;
 }
 
-/** decodePack's outcome: the pack, or the code of the ShareError (anything else fails). */
+/** decodePack's outcome: the pack, or the code of the UserError (anything else fails). */
 function outcome(text: string): Pack | string {
   try {
     return decodePack(text);
   } catch (e) {
-    if (!(e instanceof ShareError)) throw e;
+    if (!(e instanceof UserError)) throw e;
     return e.code;
   }
 }
@@ -248,13 +243,13 @@ describe('properties', () => {
         fc.pre(i >= header.length || block[i]?.toLowerCase() !== replacement.toLowerCase());
         fc.pre(replacement !== '>' && replacement !== '|');
         const changed = message.slice(0, at + i) + replacement + message.slice(at + i + 1);
-        expect(['damaged', 'incomplete']).toContain(outcome(changed));
+        expect(['pack-damaged', 'pack-truncated']).toContain(outcome(changed));
       }),
       { numRuns: 500 },
     );
   });
 
-  it('a cut or an insertion gives the same pack or a ShareError, never another pack', () => {
+  it('a cut or an insertion gives the same pack or a UserError, never another pack', () => {
     fc.assert(
       fc.property(packArb(), fc.nat(), fc.nat(), junk, (pack, a, b, inserted) => {
         const message = encodePack(pack);
@@ -274,7 +269,7 @@ describe('properties', () => {
     );
   });
 
-  it('any text gives a pack or a ShareError', () => {
+  it('any text gives a pack or a UserError', () => {
     fc.assert(
       fc.property(
         fc.string({

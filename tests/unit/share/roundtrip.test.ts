@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  decodePack,
-  encodePack,
-  PACK_BEGIN,
-  PACK_END,
-  type Pack,
-  SHARE_TEXT,
-} from '../../../lib/share';
+import { PACK_BEGIN, PACK_END } from '../../../lib/share/block';
+import { decodePack, encodePack, MESSAGE_TEXT, packSubject } from '../../../lib/share/message';
+import type { Pack } from '../../../lib/share/pack';
 import { BASE, FULL, lines } from './mail';
 
 const roundTrip = (pack: Pack) => decodePack(encodePack(pack));
@@ -98,7 +93,7 @@ describe('the message', () => {
       'Notes:\nLast review went badly',
       'Questions:\n- How do you prepare for a hostile stakeholder?\n- What do you cut first?',
       'Action items:\n- Draft the Q1 roadmap one-pager\n- Ask Sam for last review notes',
-      `${SHARE_TEXT.pasteHint}\n\n${PACK_BEGIN}\n`,
+      `${MESSAGE_TEXT.pasteHint}\n\n${PACK_BEGIN}\n`,
     ].map((part) => text.indexOf(part.split('\n')[0] as string));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
@@ -151,5 +146,33 @@ describe('the message', () => {
       const pack: Pack = { ...BASE, notes };
       expect(decodePack(encodePack(pack))).toStrictEqual(pack);
     }
+  });
+});
+
+describe('bidi controls in names', () => {
+  // U+202E turns what follows around: "Eve\u202E)rotnem( ot" would show as "Eve to (mentor)".
+  const CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
+  const pack: Pack = {
+    ...FULL,
+    topic: '\u202eweiver pamdaor\u202c and more',
+    mentorship: {
+      id: 'pair-1',
+      mentorName: 'Ana\u202e)eetnem( nahtanoJ ot\u202c',
+      menteeName: '\u2067Ben\u2069 \u202aOkafor\u202c',
+    },
+  };
+
+  it('leaves them out of the first line and the subject', () => {
+    const message = encodePack(pack);
+    const first = lines(message)[0] as string;
+    expect(first).not.toMatch(CONTROLS);
+    expect(first).toBe(
+      'Pre-session notes from Ben Okafor (mentee) to Ana)eetnem( nahtanoJ ot (mentor)',
+    );
+    expect(packSubject(pack)).not.toMatch(CONTROLS);
+  });
+
+  it('keeps the text as typed in the pack', () => {
+    expect(roundTrip(pack)).toStrictEqual(pack);
   });
 });

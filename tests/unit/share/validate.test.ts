@@ -1,29 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import {
-  encodePack,
-  isIsoDateTime,
-  PACK_VERSION,
-  type Pack,
-  packSubject,
-  SHARE_TEXT,
-  ShareError,
-  validatePack,
-} from '../../../lib/share';
+import { UserError } from '../../../lib/errors';
+import { encodePack, packSubject } from '../../../lib/share/message';
+import { isIsoDateTime, PACK_VERSION, type Pack, validatePack } from '../../../lib/share/pack';
 import { BASE, FULL } from './mail';
 
-const E = SHARE_TEXT.errors;
-
+/** The field a refused pack names (its UserError's cause), or undefined when it is valid. */
 function invalidField(x: unknown): string | undefined {
   try {
     validatePack(x);
   } catch (e) {
-    expect(e).toBeInstanceOf(ShareError);
-    const error = e as ShareError;
-    expect(error.code).toBe('invalid');
-    return /“([^”]*)”/.exec(error.message)?.[1] ?? '';
+    expect(e).toBeInstanceOf(UserError);
+    const error = e as UserError;
+    expect(error.code).toBe('pack-invalid');
+    return error.cause as string;
   }
   return undefined;
 }
+
+const codeOf = (f: () => unknown): string | undefined => {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(UserError);
+    return (e as UserError).code;
+  }
+  return undefined;
+};
 
 describe('validatePack', () => {
   it('accepts valid packs and returns a fresh, equal copy', () => {
@@ -95,13 +97,14 @@ describe('validatePack', () => {
 
   it('says a newer version is newer', () => {
     for (const v of [2, 99]) {
-      expect(() => validatePack({ ...BASE, v })).toThrow(E.newerVersion);
+      expect(codeOf(() => validatePack({ ...BASE, v }))).toBe('pack-newer');
     }
   });
 
   it('encodePack validates too', () => {
-    expect(() => encodePack({ ...BASE, kind: 'weekly' } as unknown as Pack)).toThrow(
-      E.invalid('kind'),
+    expect(invalidField({ ...BASE, kind: 'weekly' })).toBe('kind');
+    expect(codeOf(() => encodePack({ ...BASE, kind: 'weekly' } as unknown as Pack))).toBe(
+      'pack-invalid',
     );
   });
 });

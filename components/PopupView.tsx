@@ -1,0 +1,132 @@
+import { t } from '@/lib/i18n';
+import type { CallTabModel } from '@/models/call-tab';
+import type { PackModel } from '@/models/pack';
+import type { PrepModel } from '@/models/prep';
+import type { ToReflect, ToReflectModel } from '@/models/to-reflect';
+import { CallControls } from './CallControls';
+import { Onboarding } from './Onboarding';
+import { Prep } from './Prep';
+import { SharePanel } from './SharePanel';
+
+/** What the popup asks the page to do. */
+export interface PopupEffects {
+  openReflection(sessionId: string): void;
+  openOptions(): void;
+  /** Opens the side panel; absent where there is none to open (Firefox). */
+  openPanel?: () => void;
+}
+
+function formatWhen(at?: number) {
+  return at === undefined
+    ? undefined
+    : new Date(at).toLocaleString(undefined, {
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+      });
+}
+
+function ToReflectCard(props: { list: ToReflect[]; onReflect(sessionId: string): void }) {
+  return (
+    <section class="card stack reflect-list" aria-labelledby="to-reflect" data-testid="to-reflect">
+      <h2 id="to-reflect">{t('toReflect')}</h2>
+      <ul class="plain">
+        {props.list.map(({ session: r, name }) => (
+          <li key={r.id} class="spread">
+            <span class="small">
+              {name ?? t('adHocCall')} · {formatWhen(r.endedAt ?? r.startedAt)}
+            </span>
+            <button type="button" onClick={() => props.onReflect(r.id)}>
+              {t('reflectNow')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The popup: the next session and its preparation, the call in this tab, sharing. */
+export function PopupView(props: {
+  prep: PrepModel;
+  pack: PackModel;
+  call: CallTabModel;
+  toReflect: ToReflectModel;
+  effects: PopupEffects;
+}) {
+  const { prep, pack, call, effects } = props;
+  const list = prep.mentorships.value;
+  if (!list) return <p class="muted">{t('loading')}</p>;
+  const m = prep.current.value;
+  if (!m) {
+    return (
+      <Onboarding
+        error={prep.onboardingError.value}
+        onCreate={prep.create}
+        onOpenOptions={effects.openOptions}
+      />
+    );
+  }
+  const s = prep.session.value;
+  const tab = call.tab.value;
+  const toReflect = props.toReflect.list.value;
+  return (
+    <div class="stack">
+      {toReflect.length > 0 && (
+        <ToReflectCard list={toReflect} onReflect={effects.openReflection} />
+      )}
+      {tab.callElsewhere && !tab.live && tab.id !== undefined && (
+        <label class="inline small card">
+          <input
+            type="checkbox"
+            checked={tab.companion}
+            onChange={(e) => call.setCompanion(e.currentTarget.checked)}
+          />{' '}
+          {t('companionTab')}
+        </label>
+      )}
+      {list.length > 1 && (
+        <label>
+          {t('mentorshipPick')}
+          <select value={m.id} onChange={(e) => prep.chooseId(e.currentTarget.value)}>
+            {list.map((x) => (
+              <option value={x.id} key={x.id}>
+                {x.otherName}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <Prep
+        otherName={m.otherName}
+        myRole={m.myRole}
+        when={formatWhen(s?.scheduledAt)}
+        topic={s?.topic}
+        topicDraft={prep.topicDraft.value}
+        notes={prep.notes.value}
+        saved={prep.saved.value}
+        saveError={prep.saveError.value}
+        onTopic={prep.typeTopic}
+        onTopicDone={prep.leaveTopic}
+        bookError={prep.bookError.value ?? prep.loadError.value}
+        onBook={prep.book}
+        onNotes={prep.typeNotes}
+      />
+      {s && <SharePanel model={pack} myRole={m.myRole} />}
+      <CallControls
+        live={tab.live}
+        error={call.error.value}
+        onStart={call.start}
+        onEnd={call.end}
+        onPanel={effects.openPanel}
+      />
+      <div class="spread small">
+        <button type="button" class="link" onClick={effects.openOptions}>
+          {t('openMentorships')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+import type { Role } from '@/lib/records';
+import type { PackModel } from '@/models/pack';
+
+/** Sending the topic and notes to the other person, and reading what they sent. */
+export function SharePanel({ model, myRole }: { model: PackModel; myRole: Role }) {
+  const include = model.include.value;
+  const pasted = model.pasted.value;
+  const error = model.error.value;
+  const info = model.info.value;
+  const pending = model.pending.value;
+  const preview = model.preview.value;
+  const empty = model.empty.value;
+  const { url: mailto, tooLong } = model.mail.value;
+  const otherRole = t(myRole === 'mentor' ? 'roleMentee' : 'roleMentor');
+  // Once open (by the user, or by a preview, error or result to show), the panel stays open
+  // until the user closes it: a result must not vanish into a collapsed panel.
+  const [open, setOpen] = useState(false);
+
+  return (
+    <details
+      class="card stack"
+      open={open || Boolean(pending || error || info)}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
+      <summary>
+        <strong>{t('shareTitle', otherRole)}</strong>
+      </summary>
+      <div class="stack" style="margin-top:8px">
+        <div class="row small">
+          <label class="inline">
+            <input
+              type="checkbox"
+              checked={include.topic}
+              onChange={(e) => model.setInclude({ topic: e.currentTarget.checked })}
+            />{' '}
+            {t('shareIncludeTopic')}
+          </label>
+          <label class="inline">
+            <input
+              type="checkbox"
+              checked={include.notes}
+              onChange={(e) => model.setInclude({ notes: e.currentTarget.checked })}
+            />{' '}
+            {t('shareIncludeNotes')}
+          </label>
+        </div>
+        <div class="row">
+          <a
+            class="button primary"
+            href={empty ? undefined : mailto}
+            aria-disabled={empty || !mailto}
+            data-testid="share-mailto"
+            target="_blank"
+            rel="noreferrer"
+          >
+            {t('shareEmail', otherRole)}
+          </a>
+          <button
+            type="button"
+            disabled={empty || Boolean(tooLong)}
+            onClick={() => model.copyPack()}
+          >
+            {model.copied.value ? t('shareCopied') : t('shareCopy')}
+          </button>
+        </div>
+        {tooLong && (
+          <p class="error small" role="alert">
+            {tooLong}
+          </p>
+        )}
+        <label>
+          {t('importLabel', otherRole)}
+          <textarea
+            name="import"
+            rows={4}
+            value={pasted}
+            placeholder={t('importPlaceholder')}
+            onInput={(e) => model.paste(e.currentTarget.value)}
+          />
+        </label>
+        {error && (
+          <p class="error small" role="alert" data-testid="import-error">
+            {error}
+          </p>
+        )}
+        {info && (
+          <p class="ok small" role="status" data-testid="import-info">
+            {info}
+          </p>
+        )}
+        {pending?.plan.needsChoice && (
+          <label>
+            {t('importChoose')}
+            <select onChange={(e) => model.chooseMentorship(e.currentTarget.value)} defaultValue="">
+              <option value="" disabled>
+                …
+              </option>
+              {pending.plan.candidates.map((c) => (
+                <option value={c.id} key={c.id}>
+                  {c.otherName}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {preview && (
+          <div class="stack" data-testid="import-preview">
+            <p class="small">{t('importPreview', preview.otherName)}</p>
+            <ul class="small" style="margin:0;padding-left:18px">
+              {preview.lines.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+            <div class="row">
+              <button type="button" class="primary" onClick={() => model.apply()}>
+                {t('importApply')}
+              </button>
+              <button type="button" onClick={() => model.cancel()}>
+                {t('cancel')}
+              </button>
+            </div>
+          </div>
+        )}
+        {!pending && (
+          <div>
+            <button type="button" disabled={!pasted.trim()} onClick={() => model.read()}>
+              {t('importRead')}
+            </button>
+          </div>
+        )}
+      </div>
+    </details>
+  );
+}

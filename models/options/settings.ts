@@ -1,0 +1,57 @@
+// Settings: the default session length and the private nudge back to the call (on or off, and
+// after how many seconds away). Read and written through `settingsItem`, saved as typed; a value
+// out of range is refused with its sentence and nothing is saved until it is put right.
+
+import { createModel, signal } from '@preact/signals';
+import { createAutosave, type SaveStatus } from '@/lib/autosave';
+import { describeError } from '@/lib/i18n';
+import { readSettingsDraft, type SettingsDraft, settingsDraftOf } from '@/lib/rules/settings';
+import type { Item, Settings } from '@/lib/storage/items';
+
+export interface SettingsError {
+  field: keyof SettingsDraft;
+  message: string;
+}
+
+export interface SettingsEnv {
+  /** Where the settings live: `settingsItem`. */
+  settings: Pick<Item<Settings>, 'get' | 'set'>;
+}
+
+export const SettingsModel = createModel((env: SettingsEnv) => {
+  const draft = signal<SettingsDraft | undefined>(undefined);
+  const error = signal<SettingsError | undefined>(undefined);
+  const saved = signal<SaveStatus>('idle');
+
+  const saver = createAutosave<Settings>(
+    (settings) => env.settings.set(settings),
+    (s) => {
+      saved.value = s;
+    },
+  );
+
+  return {
+    draft,
+    error,
+    saved,
+    async load() {
+      draft.value = settingsDraftOf(await env.settings.get());
+    },
+    edit(patch: Partial<SettingsDraft>) {
+      const current = draft.value;
+      if (!current) return;
+      const next = { ...current, ...patch };
+      draft.value = next;
+      const read = readSettingsDraft(next);
+      if (!read.ok) {
+        error.value = { field: read.field, message: describeError(read.error) };
+        return;
+      }
+      error.value = undefined;
+      saver.push(read.settings);
+    },
+    flush: () => saver.flush(),
+  };
+});
+
+export type SettingsModel = InstanceType<typeof SettingsModel>;

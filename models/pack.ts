@@ -1,0 +1,194 @@
+// Sending and receiving share packs in the popup. What goes in a pack is what the sender ticks:
+// the topic and the pre-session notes; focus figures and reflections are never offered here.
+// A pasted message is read into a preview of what it would change, applied only when confirmed.
+//
+//   idle ──read──> preview ──apply──> idle (done)
+//     │   └──────> choose a mentorship ──choose──> preview
+//     └──read──> error / nothing new
+//
+// The clock, the database and the clipboard come in; the session being prepared comes from the
+// prep model's signals.
+
+import { computed, createModel, type ReadonlySignal, signal } from '@preact/signals';
+import type { Db } from '@/lib/db';
+import { describeError, t } from '@/lib/i18n';
+import type { Mentorship, SessionRecord } from '@/lib/records';
+import { applyImport, loadAll } from '@/lib/repos/snapshot';
+import { type ImportPlan, planImport } from '@/lib/share/apply';
+import { mailtoUrl } from '@/lib/share/mailto';
+import { decodePack, encodePack } from '@/lib/share/message';
+import { PACK_VERSION, type Pack } from '@/lib/share/pack';
+
+export interface Include {
+  topic: boolean;
+  notes: boolean;
+}
+
+/** A pack of what is being prepared: the ticked parts only. */
+export function buildPack(
+  m: Mentorship,
+  s: SessionRecord,
+  content: { topic: string; notes: string },
+  include: Include,
+  now: number,
+): Pack {
+  const notes = include.notes ? content.notes : '';
+  const pack: Pack = {
+    v: PACK_VERSION,
+    kind: notes.trim() ? 'pre-session' : 'topic',
+    from: m.myRole,
+    topic: include.topic ? content.topic.trim() : '',
+    notes,
+    createdAt: new Date(now).toISOString(),
+    mentorship: {
+      id: m.pairId ?? m.id,
+      ...(m.myRole === 'mentor' ? { menteeName: m.otherName } : { mentorName: m.otherName }),
+    },
+  };
+  if (s.scheduledAt !== undefined)
+    pack.session = { scheduledAt: new Date(s.scheduledAt).toISOString() };
+  return pack;
+}
+
+export type ReadyPlan = Extract<ImportPlan, { needsChoice: false }>;
+
+/** What an import would change, one line each, in the UI language. */
+export function planLines(plan: ReadyPlan): string[] {
+  const lines: string[] = [];
+  if (plan.isNew) lines.push(t('importNewSession'));
+  for (const c of plan.changes) {
+    if (c.field === 'topic') lines.push(t('importTopic', c.after));
+    // Characters as a person counts them: an emoji is one.
+    else if (c.field === 'notes') lines.push(t('importNotes', String([...c.after].length)));
+    else
+      lines.push(
+        c.added.length === 1 ? t('importOneAction') : t('importActions', String(c.added.length)),
+      );
+  }
+  return lines;
+}
+
+export interface PackEnv {
+  db: () => Promise<Db>;
+  now: () => number;
+  /** Puts text on the clipboard. */
+  copy: (text: string) => Promise<void>;
+  /** What is being prepared (the prep model's signals). */
+  mentorship: ReadonlySignal<Mentorship | undefined>;
+  session: ReadonlySignal<SessionRecord | undefined>;
+  topic: ReadonlySignal<string>;
+  notes: ReadonlySignal<string>;
+  /** After an import changed the session being prepared. */
+  imported: () => Promise<void> | void;
+}
+
+export const PackModel = createModel((env: PackEnv) => {
+  const include = signal<Include>({ topic: true, notes: true });
+  const pasted = signal('');
+  const error = signal<string | undefined>(undefined);
+  const info = signal<string | undefined>(undefined);
+  const pending = signal<{ pack: Pack; plan: ImportPlan } | undefined>(undefined);
+  const copied = signal(false);
+
+  const pack = computed(() => {
+    const m = env.mentorship.value;
+    const s = env.session.value;
+    if (!m || !s) return undefined;
+    return buildPack(
+      m,
+      s,
+      { topic: env.topic.value, notes: env.notes.value },
+      include.value,
+      env.now(),
+    );
+  });
+  /** Nothing ticked has any text: nothing to send. */
+  const empty = computed(() => {
+    const p = pack.value;
+    return !p || (!p.topic && !p.notes.trim());
+  });
+  /** The mail link, or the sentence saying why the pack is too long to send. */
+  const mail = computed<{ url?: string; tooLong?: string }>(() => {
+    const p = pack.value;
+    if (!p) return {};
+    try {
+      return { url: mailtoUrl(p, {}) };
+    } catch (e) {
+      return { tooLong: describeError(e) };
+    }
+  });
+  /** The preview's lines, once a pack is read for one mentorship. */
+  const preview = computed(() => {
+    const plan = pending.value?.plan;
+    return plan && !plan.needsChoice
+      ? { otherName: plan.mentorship.otherName, lines: planLines(plan) }
+      : undefined;
+  });
+
+  async function read(chosen?: string) {
+    error.value = undefined;
+    info.value = undefined;
+    try {
+      const incoming = pending.value?.pack ?? decodePack(pasted.value);
+      const { mentorships, sessions, notes } = await loadAll(await env.db());
+      const plan = planImport(incoming, { mentorships, sessions, notes, now: env.now() }, chosen);
+      if (!plan.needsChoice && !plan.changes.length && !plan.isNew && !plan.pairWith) {
+        pending.value = undefined;
+        info.value = t('importNothingNew');
+        return;
+      }
+      pending.value = { pack: incoming, plan };
+    } catch (e) {
+      pending.value = undefined;
+      error.value = describeError(e);
+    }
+  }
+
+  return {
+    include,
+    pasted,
+    error,
+    info,
+    pending,
+    copied,
+    pack,
+    empty,
+    mail,
+    preview,
+    setInclude(patch: Partial<Include>) {
+      include.value = { ...include.value, ...patch };
+      copied.value = false;
+    },
+    paste(text: string) {
+      pasted.value = text;
+      pending.value = undefined;
+    },
+    read: () => read(),
+    /** The mentorship the pack is for, when it could be more than one. */
+    chooseMentorship: (id: string) => read(id),
+    cancel() {
+      pending.value = undefined;
+    },
+    async apply() {
+      const p = pending.value;
+      if (!p || p.plan.needsChoice) return;
+      try {
+        await applyImport(await env.db(), p.plan, p.pack.from, env.now());
+        pending.value = undefined;
+        pasted.value = '';
+        info.value = t('importDone');
+        await env.imported();
+      } catch (e) {
+        error.value = describeError(e);
+      }
+    },
+    async copyPack() {
+      const p = pack.value;
+      if (!p || empty.value || mail.value.tooLong) return;
+      await env.copy(encodePack(p));
+      copied.value = true;
+    },
+  };
+});
+
+export type PackModel = InstanceType<typeof PackModel>;

@@ -1,0 +1,40 @@
+// An options page over a fresh database, as the model tests build it.
+import type { Db } from '../../../../lib/db';
+import type { Mentorship } from '../../../../lib/records';
+import { createMentorship } from '../../../../lib/repos/mentorships';
+import { settingsItem } from '../../../../lib/storage/items';
+import { OptionsModel } from '../../../../models/options/app';
+import { clock, DAY, NOW } from '../setup';
+
+export function page(
+  d: Db,
+  time = clock(),
+  storage?: { persisted(): Promise<boolean>; persist(): Promise<boolean> },
+) {
+  const model = new OptionsModel({
+    db: async () => d,
+    now: time.now,
+    settings: settingsItem,
+    ...(storage ? { storage } : {}),
+  });
+  return { model, time };
+}
+
+export async function mentorshipIn(
+  d: Db,
+  otherName = 'Ana',
+  extra: { firstSessionAt?: number; at?: number; cadenceDays?: number } = {},
+): Promise<Mentorship> {
+  const { mentorship } = await createMentorship(
+    d,
+    {
+      otherName,
+      myRole: 'mentee',
+      cadenceDays: extra.cadenceDays ?? 14,
+      sessionMinutes: 45,
+      firstSessionAt: extra.firstSessionAt,
+    },
+    extra.at ?? NOW - 10 * DAY,
+  );
+  return mentorship;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { readSettingsDraft, settingsDraftOf } from '../../../lib/rules/settings';
+import { cleanSettings, DEFAULT_SETTINGS } from '../../../lib/storage/items';
+import { expectUserError } from '../sentences';
+
+describe('settings', () => {
+  it.each([
+    [undefined, DEFAULT_SETTINGS],
+    [{}, DEFAULT_SETTINGS],
+    ['junk', DEFAULT_SETTINGS],
+    [
+      { graceSeconds: 45, nudges: false, defaultSessionMinutes: 60 },
+      { graceSeconds: 45, nudges: false, defaultSessionMinutes: 60 },
+    ],
+    [{ graceSeconds: 0, nudges: 'no', defaultSessionMinutes: 1000 }, DEFAULT_SETTINGS],
+    [{ graceSeconds: 2.5 }, DEFAULT_SETTINGS],
+  ])('reads %j', (stored, expected) => {
+    expect(cleanSettings(stored)).toEqual(expected);
+  });
+
+  it('fills the form from the settings, and reads them back', () => {
+    const settings = { graceSeconds: 45, nudges: false, defaultSessionMinutes: 60 };
+    expect(settingsDraftOf(settings)).toEqual({
+      graceSeconds: '45',
+      nudges: false,
+      defaultSessionMinutes: '60',
+    });
+    expect(readSettingsDraft(settingsDraftOf(settings))).toEqual({ ok: true, settings });
+  });
+
+  it('checks the form', () => {
+    expect(
+      readSettingsDraft({ graceSeconds: '30', nudges: true, defaultSessionMinutes: '50' }),
+    ).toEqual({
+      ok: true,
+      settings: { graceSeconds: 30, nudges: true, defaultSessionMinutes: 50 },
+    });
+  });
+
+  const GRACE = 'Choose a grace time from 1 to 3,600 seconds.';
+  it.each([
+    [{ graceSeconds: '0', nudges: true, defaultSessionMinutes: '50' }, 'graceSeconds', GRACE],
+    [{ graceSeconds: '', nudges: true, defaultSessionMinutes: '50' }, 'graceSeconds', GRACE],
+    [
+      { graceSeconds: '20', nudges: false, defaultSessionMinutes: '500' },
+      'defaultSessionMinutes',
+      'Choose a session length from 5 to 240 minutes.',
+    ],
+  ] as const)('refuses the form %j', (draft, field, sentence) => {
+    const result = readSettingsDraft(draft);
+    expect(result).toMatchObject({ ok: false, field });
+    if (result.ok) throw new Error('expected a refusal');
+    expectUserError(
+      result.error,
+      field === 'graceSeconds' ? 'grace-range' : 'minutes-range',
+      sentence,
+    );
+  });
+});
