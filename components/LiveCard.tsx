@@ -10,8 +10,11 @@ export interface CardFrameActions {
   /** A drag or key move is over: keep where the card is. */
   moved(): void;
   close(): void;
-  /** Opens the side panel. Called straight from the click: the panel needs the user gesture. */
-  openPanel(): void;
+  /**
+   * Opens the side panel (on the reflection once the call is over). Called straight from the
+   * click: the panel needs the user gesture.
+   */
+  openPanel(view: 'live' | 'reflect'): void;
 }
 
 function Handle({ frame }: { frame: CardFrameActions }) {
@@ -73,7 +76,7 @@ function EndCard({ model, frame }: { model: LiveModel; frame: CardFrameActions }
           type="button"
           class="primary"
           onClick={() => {
-            frame.openPanel();
+            frame.openPanel('reflect');
             frame.close();
           }}
         >
@@ -145,7 +148,7 @@ export function LiveCard({ model, frame }: { model: LiveModel; frame: CardFrameA
           data-testid="open-panel"
           aria-label={t('openPanel')}
           title={t('openPanel')}
-          onClick={() => frame.openPanel()}
+          onClick={() => frame.openPanel('live')}
         >
           <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
             <rect x="1.5" y="2.5" width="13" height="11" rx="2" fill="none" stroke="currentColor" />

@@ -69,6 +69,7 @@ export default defineBackground(() => {
       return { ok: true };
     },
     'focus-call': (msg) => focusCall(msg.tabId),
+    'open-panel': (msg, sender) => ui.openInTab(sender.tabId, msg.view, msg.sessionId),
     assign: (msg) => sessions.assign(msg.sessionId, msg.mentorshipId, msg.at),
     'action-item': (msg) => sessions.actionItem(msg.sessionId, msg),
     // The card's geometry, to its tab's content script: the call page never sees it.

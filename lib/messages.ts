@@ -44,6 +44,12 @@ export type Message =
   | { type: 'toggle-card' }
   /** background -> content: this tab's session went live or ended (also when started by hand). */
   | { type: 'card-state'; state: 'in-call' | 'ended' }
+  /**
+   * session card -> background, in Firefox: open the side panel's page for this tab. The card's
+   * frame has no sidebarAction there, and a click in a framed page is no user action for it, so
+   * the background opens the page in a tab.
+   */
+  | { type: 'open-panel'; view: 'live' | 'reflect'; sessionId?: string }
   /** overlay/panel -> background: bring the call tab and window to the front. */
   | { type: 'focus-call'; tabId: number }
   /** overlay -> background: which tab and window is this frame in? */
@@ -79,6 +85,7 @@ export interface Replies {
   'toggle-card': { ok: true };
   'card-state': { ok: true };
   'focus-call': { ok: boolean };
+  'open-panel': { ok: boolean };
   whoami: { tabId?: number; windowId?: number };
   'action-item': CommandReply;
   /** The card's place after the change, or nothing when no card is mounted. */
@@ -108,6 +115,7 @@ const TYPES: ReadonlySet<string> = new Set<MessageType>([
   'toggle-card',
   'card-state',
   'focus-call',
+  'open-panel',
   'whoami',
   'action-item',
   'card-frame',

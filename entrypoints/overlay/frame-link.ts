@@ -9,7 +9,7 @@ import { send } from '@/lib/messages';
 import type { Platform } from '@/lib/records';
 import { cardPlaceItems } from '@/lib/storage/items';
 
-export function createFrameLink(openPanel: () => void) {
+export function createFrameLink(openPanel: (view: 'live' | 'reflect') => void) {
   let platform: Platform | undefined;
   const post = (frame: FrameMessage) => send({ type: 'card-frame', frame }).catch(() => null);
 

@@ -3,6 +3,7 @@ import './overlay.css';
 import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { LiveCard } from '@/components/LiveCard';
+import { send } from '@/lib/messages';
 import { openPanel } from '@/lib/session/browser-ui';
 import { liveCommands, portFeed } from '@/lib/session/live-client';
 import { LIVE_PORT } from '@/lib/session/live-projection';
@@ -22,8 +23,13 @@ function main() {
     },
     systemClock,
   );
-  // Straight from the click, before any await: the panel needs the user gesture.
-  const link = createFrameLink(() => {
+  const link = createFrameLink((view) => {
+    // Firefox: this frame has no sidebarAction, and a click in it is no user action for one.
+    if (import.meta.env.FIREFOX) {
+      send({ type: 'open-panel', view, sessionId: model.sessionId.value }).catch(() => {});
+      return;
+    }
+    // Straight from the click, before any await: the panel needs the user gesture.
     openPanel({ tabId: model.tabId.value }).catch(() => {});
   });
   effect(() => {

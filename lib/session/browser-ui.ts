@@ -140,6 +140,13 @@ export function createBrowserUi() {
       }
       browser.notifications.clear(id);
     },
+    /** The panel's page for a call tab, in a tab of its own (Firefox's framed card asks). */
+    async openInTab(tabId: number | undefined, view: 'live' | 'reflect', sessionId?: string) {
+      const tab = await browser.tabs
+        .create({ url: browser.runtime.getURL(`/${panelPath(tabId, view, sessionId)}`) })
+        .catch(() => undefined);
+      return { ok: Boolean(tab) };
+    },
     command(command: string, tabId: number | undefined, windowId: number | undefined) {
       if (command === 'open-panel') {
         openPanel(tabId !== undefined ? { tabId } : { windowId }).catch(() => {});

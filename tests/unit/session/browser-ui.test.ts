@@ -140,6 +140,14 @@ describe('clicks and commands', () => {
     );
   });
 
+  it("opens the panel's page in a tab, for Firefox's framed card", async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    expect(await createBrowserUi().openInTab(tabId, 'reflect', 's1')).toEqual({ ok: true });
+    expect(create).toHaveBeenCalledWith({
+      url: fakeBrowser.runtime.getURL(`/${panelPath(tabId, 'reflect', 's1')}`),
+    });
+  });
+
   it('leaves other notifications alone', () => {
     createBrowserUi().notificationClicked('mc-back-to-call:7');
     expect(open).not.toHaveBeenCalled();
