@@ -8,6 +8,19 @@ import { CALL_MATCHES } from './lib/platforms/hosts';
 // allows: the side panel becomes Firefox's sidebar_action, the service worker an event page.
 // Firefox MV3 treats host access as the user's to grant: it shows the content script's hosts in
 // the install prompt and grants them there (Firefox 127+); the user may take them away per site.
+export const EXTENSION_PAGES_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
@@ -23,6 +36,9 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     action: { default_title: '__MSG_extName__' },
+    // Extension pages load only the extension's own code and reach no network: no remote
+    // script, no eval, no connection but to the extension's own files.
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     commands: {
       'toggle-card': {
         suggested_key: { default: 'Alt+Shift+M' },

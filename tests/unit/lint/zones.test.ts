@@ -96,6 +96,24 @@ describe('lint zones', () => {
       'Zone components/',
     ],
     ['components', 'components/Probe.tsx', 'export const s = () => browser.storage;\n', 'browser'],
+    [
+      'storage items',
+      'models/probe.ts',
+      "export const s = () => browser.storage.local.get('settings');\n",
+      'lib/storage/items.ts',
+    ],
+    [
+      'storage items',
+      'lib/session/probe.ts',
+      'export const s = () => chrome.storage.session.set({ live: {} });\n',
+      'lib/storage/items.ts',
+    ],
+    [
+      'repositories',
+      'entrypoints/popup/probe.ts',
+      "export const put = (d: IDBDatabase) => d.transaction('sessions', 'readwrite');\n",
+      'lib/repos/',
+    ],
   ])('%s: refuses %s', (_zone, file, source, words) => {
     const { ok, output } = lint(file, source);
     expect(ok).toBe(false);
@@ -120,6 +138,16 @@ describe('lint zones', () => {
       'components',
       'components/Probe.tsx',
       `import type { Mentorship } from '@/lib/records';\nimport { t } from '@/lib/i18n';\nexport const f = (m: Mentorship) => t(m.id);\n`,
+    ],
+    [
+      'storage items',
+      'lib/storage/probe.ts',
+      "export const s = () => browser.storage.local.get('settings');\n",
+    ],
+    [
+      'repositories',
+      'lib/repos/probe.ts',
+      "export const put = (d: IDBDatabase) => d.transaction('sessions', 'readwrite');\n",
     ],
   ])('%s: accepts %s', (_zone, file, source) => {
     const { ok, output } = lint(file, source);
