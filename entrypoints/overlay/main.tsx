@@ -181,7 +181,7 @@ function Card({ model }: { model: LiveModel }) {
     <section ref={root} class="card-root" aria-label={t('cardLabel')}>
       <header class="spread card-head">
         <Handle />
-        <h2 class="title">{m ? t('sessionWith', m.otherName) : t('extName')}</h2>
+        <h1 class="title">{m ? t('sessionWith', m.otherName) : t('extName')}</h1>
         <button
           type="button"
           class="icon"
