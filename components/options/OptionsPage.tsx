@@ -1,6 +1,7 @@
 import { t } from '@/lib/i18n';
 import type { OptionsModel } from '@/models/options/app';
 import { Onboarding } from '../Onboarding';
+import { type ShortcutRow, Shortcuts } from '../Shortcuts';
 import { AgreementEditor } from './AgreementEditor';
 import { Backups } from './Backups';
 import { roleName } from './format';
@@ -18,6 +19,8 @@ export interface PageEffects {
   openReflection(sessionId: string): void;
   /** Moves keyboard focus to the main area after a view change. */
   focusMain(): void;
+  /** Opens the browser's shortcut settings; absent where a page cannot (Firefox). */
+  changeShortcuts?: () => void;
 }
 
 function MentorshipView({ model, effects }: { model: OptionsModel; effects: PageEffects }) {
@@ -94,7 +97,16 @@ function MentorshipView({ model, effects }: { model: OptionsModel; effects: Page
 }
 
 /** The Mentorships page: the list of mentorships beside the view chosen. */
-export function OptionsPage({ model, effects }: { model: OptionsModel; effects: PageEffects }) {
+export function OptionsPage({
+  model,
+  effects,
+  shortcuts,
+}: {
+  model: OptionsModel;
+  effects: PageEffects;
+  /** The keyboard shortcuts as the browser reports them, shown with the settings. */
+  shortcuts?: ShortcutRow[];
+}) {
   const { backups, settings } = model;
   if (model.loadFailed.value && !model.data.value) {
     return (
@@ -148,6 +160,11 @@ export function OptionsPage({ model, effects }: { model: OptionsModel; effects: 
             saved={settings.saved.value}
             onChange={settings.edit}
           />
+        )}
+        {view.page === 'settings' && (
+          <div class="card">
+            <Shortcuts rows={shortcuts} onChange={effects.changeShortcuts} />
+          </div>
         )}
       </main>
     </div>
