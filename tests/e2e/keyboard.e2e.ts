@@ -31,8 +31,7 @@ function focusOf(target: Page | Frame) {
     const labelled = el.getAttribute('aria-labelledby');
     const name =
       el.getAttribute('aria-label') ??
-      (labelled ? (document.getElementById(labelled)?.textContent ?? '') : '') ??
-      '';
+      (labelled ? (document.getElementById(labelled)?.textContent ?? '') : '');
     const label = el.closest('label')?.textContent ?? '';
     return {
       tag: el.tagName,
