@@ -8,6 +8,8 @@ export const DEMO_MENTOR = 'Ana Moreno';
 export const DEMO_MENTEE = 'Ben Okafor';
 /** Who the demo call's tiles show: you (the mentee) first, as Meet does, then the mentor. */
 export const DEMO_PEOPLE = [`${DEMO_MENTEE} (you)`, DEMO_MENTOR];
+/** The same call as the mentor sees it. */
+export const DEMO_PEOPLE_MENTOR = [`${DEMO_MENTOR} (you)`, DEMO_MENTEE];
 export const DEMO_TOPIC = 'Prioritising the Q3 roadmap with a small team';
 export const DEMO_NOTES =
   'Since last time I ran the stakeholder interviews we talked about.\n\n' +

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { platformOfHost } from '../../lib/platforms/hosts.ts';
 import type { Cert } from './cert.ts';
-import { DEMO_PEOPLE } from './demo-data.ts';
+import { DEMO_PEOPLE, DEMO_PEOPLE_MENTOR } from './demo-data.ts';
 import { COVERED_OTHER_HOST, OTHER_HOST } from './hosts.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -64,6 +64,7 @@ function stagePage(
   demo: boolean,
   churn = 0,
   look = demo,
+  asMentor = false,
 ): string {
   const file = fixtureFile(platform, state, lang);
   const body = file ? bodyOf(fs.readFileSync(file, 'utf8')) : '';
@@ -75,7 +76,8 @@ function stagePage(
     lang,
     demo,
     churn,
-    ...(dressed ? { people: DEMO_PEOPLE } : {}),
+    // You first, as Meet shows it: the mentee, or with ?as=mentor the mentor.
+    ...(dressed ? { people: asMentor ? [...DEMO_PEOPLE_MENTOR] : [...DEMO_PEOPLE] } : {}),
   });
   const dress = dressed
     ? '<link rel="stylesheet" href="/__stage/demo/meet-look.css">\n<script src="/__stage/demo/meet-look.js" defer></script>\n'
@@ -120,6 +122,13 @@ const STAGE_JS = `(() => {
       b.addEventListener('click', () => set(state));
       box.append(b);
     }
+    const note = document.createElement('span');
+    note.id = '__stage-note';
+    note.setAttribute('style', 'max-width:380px;font-size:12px;line-height:1.35;color:#bdc1c6;margin-left:6px');
+    note.textContent = 'After Join, switch to another tab for a while to be nudged back. ' +
+      'The address bar says "Not secure": this page comes from a server on your own machine with a ' +
+      'certificate made for the demo, so the browser cannot vouch for it. Nothing leaves your machine.';
+    box.append(note);
     return box;
   }
   let current = config.state;
@@ -210,7 +219,9 @@ function route(host: string, url: URL): { status: number; type: string; body: st
     }
   }
   const churn = Math.min(5_000, Math.max(0, Number(url.searchParams.get('churn')) || 0));
-  return html(stagePage(platform, state, lang, demo, churn, look));
+  return html(
+    stagePage(platform, state, lang, demo, churn, look, url.searchParams.get('as') === 'mentor'),
+  );
 }
 
 export function startFixtureServer(cert: Cert, port = 0): Promise<FixtureServer> {
