@@ -67,6 +67,8 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(`mentor-companion icons: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `mentor-companion icons: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });

@@ -134,10 +134,13 @@ const cardFrame = (page: Page): Frame => {
 export async function assertReady(target: Page | Frame, what: string): Promise<void> {
   const look = () =>
     target.evaluate(() => {
+      // innerText: the text on screen, not what hides in closed details or hidden nodes.
+      // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point.
       const text = document.body?.innerText ?? '';
       const visible = (el: Element) => (el as HTMLElement).offsetParent !== null;
       const errors = [...document.querySelectorAll('[role="alert"], .error')]
         .filter(visible)
+        // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point.
         .map((el) => (el as HTMLElement).innerText.trim())
         .filter(Boolean);
       return { loading: /Loading…|Loading\.\.\./.test(text), errors, blank: !text.trim() };

@@ -109,7 +109,7 @@ describe('a whole session from the keyboard alone', () => {
     const visible = () =>
       call.evaluate(() => {
         const frame = document.getElementById('mentor-companion-card');
-        return Boolean(frame && frame.getClientRects().length && frame.offsetWidth > 0);
+        return Boolean(frame?.getClientRects().length && frame.offsetWidth > 0);
       });
     await until(visible, { what: 'the card shown' });
     // The card's shortcut is Chrome's to catch: a key press sent to the page, as page.keyboard
