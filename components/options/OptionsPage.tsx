@@ -1,6 +1,7 @@
 import { formatDuration, t } from '@/lib/i18n';
 import type { OptionsModel } from '@/models/options/app';
 import { Onboarding } from '../Onboarding';
+import { type ShortcutRow, Shortcuts } from '../Shortcuts';
 import { AgreementEditor } from './AgreementEditor';
 import { Backups } from './Backups';
 import { BetweenSessions } from './BetweenSessions';
@@ -20,6 +21,8 @@ export interface PageEffects {
   openReflection(sessionId: string): void;
   /** Moves keyboard focus to the main area after a view change. */
   focusMain(): void;
+  /** Opens the browser's shortcut settings; absent where a page cannot (Firefox). */
+  changeShortcuts?: () => void;
 }
 
 function MentorshipView({ model, effects }: { model: OptionsModel; effects: PageEffects }) {
@@ -97,7 +100,16 @@ function MentorshipView({ model, effects }: { model: OptionsModel; effects: Page
 }
 
 /** The Mentorships page: the list of mentorships beside the view chosen. */
-export function OptionsPage({ model, effects }: { model: OptionsModel; effects: PageEffects }) {
+export function OptionsPage({
+  model,
+  effects,
+  shortcuts,
+}: {
+  model: OptionsModel;
+  effects: PageEffects;
+  /** The keyboard shortcuts as the browser reports them, shown with the settings. */
+  shortcuts?: ShortcutRow[];
+}) {
   const { backups, settings } = model;
   if (model.loadFailed.value && !model.data.value) {
     return (
@@ -163,6 +175,11 @@ export function OptionsPage({ model, effects }: { model: OptionsModel; effects: 
             reminders={settings.reminders.value}
             onReminder={settings.setReminder}
           />
+        )}
+        {view.page === 'settings' && (
+          <div class="card">
+            <Shortcuts rows={shortcuts} onChange={effects.changeShortcuts} />
+          </div>
         )}
       </main>
     </div>
