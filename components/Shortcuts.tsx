@@ -43,7 +43,9 @@ export function Shortcuts(props: {
           <button type="button" class="link" onClick={props.onChange}>
             {t('shortcutsChange')}
           </button>{' '}
-          <span class="muted small">(chrome://extensions/shortcuts)</span>
+          <span class="muted small">
+            (<code dir="ltr">chrome://extensions/shortcuts</code>)
+          </span>
         </p>
       ) : (
         <p class="muted small">{t('shortcutsChangeFirefox')}</p>

@@ -25,6 +25,8 @@ const PRODUCT_WORDS = [
   'Teams',
   'English',
   'Deutsch',
+  // A calendar file's ending, quoted as it is written (".ics").
+  'ics',
 ];
 
 interface Report {
@@ -59,11 +61,15 @@ function inspect(allowed: string[]): Report {
     if (!visible(parent)) continue;
     nodes.push(text);
   }
+  // Key names and addresses (<kbd>, <code>) are the browser's own tokens, the same in every
+  // language; they are still checked for clipping below.
   const english = nodes.flatMap((n) =>
-    [...n.data.matchAll(/[A-Za-z][A-Za-z']+/g)]
-      .map((m) => m[0])
-      .filter((w) => !allow.has(w))
-      .map((w) => `${w} in “${n.data.trim().slice(0, 60)}”`),
+    n.parentElement?.closest('kbd, code')
+      ? []
+      : [...n.data.matchAll(/[A-Za-z][A-Za-z']+/g)]
+          .map((m) => m[0])
+          .filter((w) => !allow.has(w))
+          .map((w) => `${w} in “${n.data.trim().slice(0, 60)}”`),
   );
   const clipped: string[] = [];
   const seen = new Set<Element>();
