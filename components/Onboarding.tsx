@@ -49,11 +49,23 @@ export function Onboarding(props: {
       </fieldset>
       <label>
         {t(role === 'mentee' ? 'onboardingMentorName' : 'onboardingMenteeName')}
-        <input type="text" name="otherName" required maxLength={200} autocomplete="off" />
+        <input
+          dir="auto"
+          type="text"
+          name="otherName"
+          required
+          maxLength={200}
+          autocomplete="off"
+        />
       </label>
       <label>
         {t('onboardingLink')}
-        <input type="url" name="meetingLink" placeholder="https://meet.google.com/abc-defg-hij" />
+        <input
+          dir="auto"
+          type="url"
+          name="meetingLink"
+          placeholder="https://meet.google.com/abc-defg-hij"
+        />
       </label>
       <div class="row" style="flex-wrap:nowrap">
         <label style="flex:1">

@@ -1,4 +1,4 @@
-import { t } from '@/lib/i18n';
+import { formatDateTime, t } from '@/lib/i18n';
 import type { CallTabModel } from '@/models/call-tab';
 import type { PackModel } from '@/models/pack';
 import type { PrepModel } from '@/models/prep';
@@ -17,15 +17,7 @@ export interface PopupEffects {
 }
 
 function formatWhen(at?: number) {
-  return at === undefined
-    ? undefined
-    : new Date(at).toLocaleString(undefined, {
-        weekday: 'short',
-        day: 'numeric',
-        month: 'short',
-        hour: '2-digit',
-        minute: '2-digit',
-      });
+  return at === undefined ? undefined : formatDateTime(at);
 }
 
 function ToReflectCard(props: { list: ToReflect[]; onReflect(sessionId: string): void }) {
@@ -36,7 +28,7 @@ function ToReflectCard(props: { list: ToReflect[]; onReflect(sessionId: string):
         {props.list.map(({ session: r, name }) => (
           <li key={r.id} class="spread">
             <span class="small">
-              {name ?? t('adHocCall')} · {formatWhen(r.endedAt ?? r.startedAt)}
+              {name ? <bdi>{name}</bdi> : t('adHocCall')} · {formatWhen(r.endedAt ?? r.startedAt)}
             </span>
             <button type="button" onClick={() => props.onReflect(r.id)}>
               {t('reflectNow')}
@@ -92,7 +84,7 @@ export function PopupView(props: {
           {t('mentorshipPick')}
           <select value={m.id} onChange={(e) => prep.chooseId(e.currentTarget.value)}>
             {list.map((x) => (
-              <option value={x.id} key={x.id}>
+              <option value={x.id} key={x.id} dir="auto">
                 {x.otherName}
               </option>
             ))}

@@ -1,5 +1,5 @@
 import type { SaveStatus } from '@/lib/autosave';
-import { t } from '@/lib/i18n';
+import { formatDateTime, t, tIsolated } from '@/lib/i18n';
 import type { Role, Topic } from '@/lib/records';
 
 export interface PrepProps {
@@ -28,7 +28,7 @@ export function Prep(props: PrepProps) {
   return (
     <section class="stack" aria-labelledby="prep-title">
       <div class="spread">
-        <h1 id="prep-title">{t('nextSessionWith', props.otherName)}</h1>
+        <h1 id="prep-title">{tIsolated('nextSessionWith', props.otherName)}</h1>
         <span class={notesIn ? 'ok small' : 'muted small'} data-testid="notes-status">
           {notesIn ? t('notesIn') : t('notesMissing')}
         </span>
@@ -60,6 +60,7 @@ export function Prep(props: PrepProps) {
       <label>
         {t('topicLabel')}
         <input
+          dir="auto"
           type="text"
           name="topic"
           value={props.topicDraft}
@@ -73,13 +74,14 @@ export function Prep(props: PrepProps) {
         <p class="muted small" data-testid="topic-agreed">
           {t('topicBy', [
             t(props.topic.by === 'mentor' ? 'roleMentor' : 'roleMentee'),
-            new Date(props.topic.at).toLocaleString(),
+            formatDateTime(props.topic.at),
           ])}
         </p>
       )}
       <label>
         {t(props.myRole === 'mentee' ? 'notesLabelMentee' : 'notesLabelMentor')}
         <textarea
+          dir="auto"
           name="notes"
           rows={8}
           value={props.notes}

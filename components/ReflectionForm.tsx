@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { formatDateTime, t, tIsolated } from '@/lib/i18n';
 import type { Answer } from '@/lib/records';
 import type { LabelledItem } from '@/models/reflection';
 
@@ -63,7 +63,9 @@ function Item(props: {
         {retired && <span class="muted small"> ({t('retiredQuestion')})</span>}
       </p>
       {q.showsGoal && (
-        <p class="small muted goal">{props.goal ? t('goalShown', props.goal) : t('noGoalYet')}</p>
+        <p class="small muted goal">
+          {props.goal ? tIsolated('goalShown', props.goal) : t('noGoalYet')}
+        </p>
       )}
       {hint && <p class="small muted">{hint}</p>}
       {q.type === 'rating' && (
@@ -71,6 +73,7 @@ function Item(props: {
           <Rating item={props.item} readOnly={props.readOnly} onAnswer={props.onAnswer} />
           {noteOpen ? (
             <textarea
+              dir="auto"
               aria-label={t('noteFor', labels.text)}
               rows={2}
               value={note}
@@ -88,6 +91,7 @@ function Item(props: {
       )}
       {(q.type === 'text' || q.type === 'action-items') && (
         <textarea
+          dir="auto"
           aria-labelledby={`q-${q.id}`}
           rows={q.type === 'action-items' ? 3 : 2}
           value={note}
@@ -110,7 +114,7 @@ function Item(props: {
               type="button"
               onClick={() => props.onAnswer(q.id, { note: props.suggestedNext })}
             >
-              {t('useSuggested', props.suggestedNext.replace('T', ' '))}
+              {t('useSuggested', formatDateTime(new Date(props.suggestedNext).getTime()))}
             </button>
           )}
         </div>

@@ -1,4 +1,4 @@
-import { t } from '@/lib/i18n';
+import { formatDateTime, t, tIsolated } from '@/lib/i18n';
 import type { ReflectionModel } from '@/models/reflection';
 import { ReflectionForm } from './ReflectionForm';
 
@@ -26,7 +26,13 @@ function ShareSummary({ model }: { model: ReflectionModel }) {
       </fieldset>
       {ticked.length > 0 && (
         <>
-          <textarea readOnly rows={6} value={model.summary.value} aria-label={t('shareSummary')} />
+          <textarea
+            dir="auto"
+            readOnly
+            rows={6}
+            value={model.summary.value}
+            aria-label={t('shareSummary')}
+          />
           <button type="button" onClick={() => model.copySummary()}>
             {model.copied.value ? t('shareCopied') : t('shareCopy')}
           </button>
@@ -56,10 +62,12 @@ export function ReflectionPanel({
   const status = model.status.value;
   return (
     <section class="stack" data-testid="reflection" data-kind={kind} aria-labelledby="reflect-h">
-      <h1 id="reflect-h">{m ? t('reflectOnSessionWith', m.otherName) : t('reflectOnSession')}</h1>
+      <h1 id="reflect-h">
+        {m ? tIsolated('reflectOnSessionWith', m.otherName) : t('reflectOnSession')}
+      </h1>
       {s && (
         <p class="muted small">
-          {s.startedAt ? new Date(s.startedAt).toLocaleString() : ''}
+          {s.startedAt ? formatDateTime(s.startedAt) : ''}
           {kind !== 'regular' && ` · ${t(kind === 'first' ? 'firstSession' : 'lastSession')}`}
         </p>
       )}

@@ -1,10 +1,9 @@
 import './session-view.css';
 import { useState } from 'preact/hooks';
 import type { FocusFigures } from '@/lib/focus';
-import { t } from '@/lib/i18n';
+import { formatClock, formatNumber, t } from '@/lib/i18n';
 import type { LiveModel } from '@/lib/live-model';
 import type { ActionItem, Goal, Mentorship, Role } from '@/lib/records';
-import { formatClock } from '@/lib/time';
 import type { SessionTimer } from '@/lib/timer';
 
 function lineCount(text: string): string {
@@ -81,7 +80,7 @@ export function TimerLine({ timer, figures }: { timer?: SessionTimer; figures?: 
       {figures && (figures.elapsedMs >= 60_000 || figures.count > 0) && (
         <p class="small muted focus-line" data-testid="focus" title={t('focusPrivate')}>
           {figures.elapsedMs >= 60_000 &&
-            t('focusPresent', String(Math.round(figures.presentShare * 100)))}
+            t('focusPresent', formatNumber(Math.round(figures.presentShare * 100)))}
           {figures.elapsedMs >= 60_000 && figures.count > 0 && ' · '}
           {figures.count > 0 &&
             t('focusAway', [formatClock(figures.awayMs), String(figures.count)])}
@@ -109,7 +108,7 @@ export function SessionView(props: SessionViewProps) {
           </p>
           <div class="row">
             {props.unassigned.map((m) => (
-              <button type="button" key={m.id} onClick={() => props.onAssign(m.id)}>
+              <button type="button" key={m.id} dir="auto" onClick={() => props.onAssign(m.id)}>
                 {m.otherName}
               </button>
             ))}
@@ -194,6 +193,7 @@ export function SessionView(props: SessionViewProps) {
           }}
         >
           <input
+            dir="auto"
             type="text"
             aria-label={t('addActionLabel')}
             placeholder={t('addActionPlaceholder')}

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { t, tIsolated } from '@/lib/i18n';
 import type { Role } from '@/lib/records';
 import type { PackModel } from '@/models/pack';
 
@@ -12,7 +12,7 @@ export function SharePanel({ model, myRole }: { model: PackModel; myRole: Role }
   const pending = model.pending.value;
   const preview = model.preview.value;
   const empty = model.empty.value;
-  const { url: mailto, tooLong } = model.mail.value;
+  const { url: mailto, tooLong, mailTooLong } = model.mail.value;
   const otherRole = t(myRole === 'mentor' ? 'roleMentee' : 'roleMentor');
   // Once open (by the user, or by a preview, error or result to show), the panel stays open
   // until the user closes it: a result must not vanish into a collapsed panel.
@@ -46,9 +46,9 @@ export function SharePanel({ model, myRole }: { model: PackModel; myRole: Role }
             {t('shareIncludeNotes')}
           </label>
         </div>
-        <div class="row">
+        <div class={mailTooLong ? 'row share-copy-first' : 'row'}>
           <a
-            class="button primary"
+            class={mailTooLong ? 'button' : 'button primary'}
             href={empty ? undefined : mailto}
             aria-disabled={empty || !mailto}
             data-testid="share-mailto"
@@ -59,12 +59,19 @@ export function SharePanel({ model, myRole }: { model: PackModel; myRole: Role }
           </a>
           <button
             type="button"
+            class={mailTooLong ? 'primary' : undefined}
+            data-testid="share-copy"
             disabled={empty || Boolean(tooLong)}
             onClick={() => model.copyPack()}
           >
             {model.copied.value ? t('shareCopied') : t('shareCopy')}
           </button>
         </div>
+        {mailTooLong && !empty && (
+          <p class="muted small" data-testid="share-mail-too-long">
+            {t('shareMailTooLong')}
+          </p>
+        )}
         {tooLong && (
           <p class="error small" role="alert">
             {tooLong}
@@ -73,6 +80,7 @@ export function SharePanel({ model, myRole }: { model: PackModel; myRole: Role }
         <label>
           {t('importLabel', otherRole)}
           <textarea
+            dir="auto"
             name="import"
             rows={4}
             value={pasted}
@@ -98,7 +106,7 @@ export function SharePanel({ model, myRole }: { model: PackModel; myRole: Role }
                 …
               </option>
               {pending.plan.candidates.map((c) => (
-                <option value={c.id} key={c.id}>
+                <option value={c.id} key={c.id} dir="auto">
                   {c.otherName}
                 </option>
               ))}
@@ -107,8 +115,13 @@ export function SharePanel({ model, myRole }: { model: PackModel; myRole: Role }
         )}
         {preview && (
           <div class="stack" data-testid="import-preview">
-            <p class="small">{t('importPreview', preview.otherName)}</p>
-            <ul class="small" style="margin:0;padding-left:18px">
+            <p class="small">{tIsolated('importPreview', preview.otherName)}</p>
+            {model.previewSessionAt.value && (
+              <p class="small" data-testid="import-session-at">
+                {t('sharePackSession', model.previewSessionAt.value)}
+              </p>
+            )}
+            <ul class="small" style="margin:0;padding-inline-start:18px">
               {preview.lines.map((line) => (
                 <li key={line}>{line}</li>
               ))}

@@ -1,4 +1,4 @@
-import { t } from '@/lib/i18n';
+import { formatDateTime, t } from '@/lib/i18n';
 import type { ToReflect } from '@/models/to-reflect';
 
 /** The side panel with no call in its tab: what still waits for a reflection. */
@@ -14,7 +14,7 @@ export function NoCall(props: { list: ToReflect[]; onChoose(sessionId: string): 
             {props.list.map(({ session: s }) => (
               <li key={s.id}>
                 <button type="button" class="link" onClick={() => props.onChoose(s.id)}>
-                  {s.endedAt ? new Date(s.endedAt).toLocaleString() : s.id}
+                  {s.endedAt ? formatDateTime(s.endedAt) : s.id}
                 </button>
               </li>
             ))}

@@ -40,7 +40,7 @@ export const ERROR_PARAMS = {
   // The schedule.
   'time-invalid': 0,
   'time-past': 0,
-  'other-week': 0,
+  'other-week': 2,
   'not-booked': 0,
   // The call.
   'no-call-tab': 0,

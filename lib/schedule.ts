@@ -3,8 +3,10 @@
 //
 // Times are UTC milliseconds. Where a calendar matters (which week a time falls in) the caller
 // passes `tzOffsetMinutes`, the minutes to add to UTC for local time (see lib/time.ts for the
-// sign); it defaults to 0 so results never depend on the machine's zone. Weeks are ISO weeks:
-// Monday 00:00 to Sunday 24:00 local time.
+// sign); it defaults to 0 so results never depend on the machine's zone. A week starts on the
+// day the user's calendar starts it (`firstDay`, 1 = Monday … 7 = Sunday, as `Intl.Locale` week
+// info counts): Sunday in Israel, where the work week runs Sunday to Thursday; Monday in Germany
+// (and by default, the ISO week). `firstDayOfWeek(locale)` finds it.
 //
 // suggestNextSession takes no offset on purpose: it only adds whole days of 24 h, which keeps
 // the time of day at any fixed offset, so an offset could not change its answer. Across a
@@ -40,17 +42,88 @@ export function suggestNextSession(lastAt: number, cadenceDays: number, now: num
   return first + (Math.floor((now - first) / step) + 1) * step;
 }
 
-/** Day number (local) of the Monday that starts the ISO week holding `at`. */
-function weekStartDay(at: number, tzOffsetMinutes: number): number {
-  const day = localDayNumber(at, tzOffsetMinutes);
-  // 1970-01-01 was a Thursday: day 0 is weekday 3 counting Monday as 0.
-  const weekday = (((day + 3) % 7) + 7) % 7;
-  return day - weekday;
+/** Monday, as `Intl.Locale` week info numbers the days (7 is Sunday). */
+export const MONDAY = 1;
+export const SUNDAY = 7;
+
+// Regions whose calendars start the week on Sunday or Saturday (CLDR's weekData), for runtimes
+// without `Intl.Locale` week info (Firefox before 145, older Chromium and Safari). Any other
+// region starts on Monday.
+const SUNDAY_FIRST = new Set(
+  'AG AS BD BR BS BT BW BZ CA CN CO DM DO ET GT GU HK HN ID IL IN JM JP KE KH KR LA MH MM MO MT MX MZ NI NP PA PE PH PK PR PT PY SA SG SV TH TT TW UM US VE VI WS YE ZA ZW'.split(
+    ' ',
+  ),
+);
+const SATURDAY_FIRST = new Set('AE AF BH DJ DZ EG IQ IR JO KW LY OM QA SD SY'.split(' '));
+
+type WeekLocale = Intl.Locale & {
+  getWeekInfo?: () => { firstDay?: number };
+  weekInfo?: { firstDay?: number };
+};
+
+/**
+ * The first day of the week in `locale`'s calendar, 1 = Monday … 7 = Sunday: "he" or "he-IL"
+ * gives 7 (Sunday), "de-DE" 1 (Monday), "en-US" 7, "en-GB" 1. A language without a region counts
+ * as its main region ("he" as Israel). Not a locale at all: Monday.
+ */
+export function firstDayOfWeek(locale: string): number {
+  let l: WeekLocale;
+  try {
+    l = new Intl.Locale(locale) as WeekLocale;
+  } catch {
+    return MONDAY;
+  }
+  try {
+    // Chromium 130+ has getWeekInfo(); Chromium 99–129 and Safari the weekInfo getter.
+    const first = (l.getWeekInfo?.() ?? l.weekInfo)?.firstDay;
+    if (first !== undefined && Number.isInteger(first) && first >= 1 && first <= 7) return first;
+  } catch {
+    // A runtime that knows the method but not this locale's data: use the table.
+  }
+  const region = l.region ?? l.maximize().region;
+  if (region && SUNDAY_FIRST.has(region)) return SUNDAY;
+  if (region && SATURDAY_FIRST.has(region)) return 6;
+  return MONDAY;
 }
 
-/** Whether both times fall in the same ISO week (Monday first) in local time. */
-export function isWithinSameWeek(original: number, proposed: number, tzOffsetMinutes = 0): boolean {
-  return weekStartDay(original, tzOffsetMinutes) === weekStartDay(proposed, tzOffsetMinutes);
+/** Day number (local) of the day that starts the week holding `at`. */
+function weekStartDay(at: number, tzOffsetMinutes: number, firstDay: number): number {
+  const day = localDayNumber(at, tzOffsetMinutes);
+  // 1970-01-01 was a Thursday: weekday 4 counting Monday as 1 and Sunday as 7.
+  const weekday = ((((day + 3) % 7) + 7) % 7) + 1;
+  return day - ((weekday - firstDay + 7) % 7);
+}
+
+/** The first and last day of the week holding `at`, 1 = Monday … 7 = Sunday. */
+export function weekDays(firstDay = MONDAY): { from: number; to: number } {
+  return { from: firstDay, to: ((firstDay + 5) % 7) + 1 };
+}
+
+/**
+ * The local midnight that starts the week holding `at`, and the one that starts the next
+ * (UTC milliseconds at the fixed offset).
+ */
+export function weekBounds(
+  at: number,
+  tzOffsetMinutes = 0,
+  firstDay = MONDAY,
+): { from: number; to: number } {
+  const start = weekStartDay(at, tzOffsetMinutes, firstDay);
+  const offset = tzOffsetMinutes * 60_000;
+  return { from: start * DAY_MS - offset, to: (start + 7) * DAY_MS - offset };
+}
+
+/** Whether both times fall in the same week, starting on `firstDay`, in local time. */
+export function isWithinSameWeek(
+  original: number,
+  proposed: number,
+  tzOffsetMinutes = 0,
+  firstDay = MONDAY,
+): boolean {
+  return (
+    weekStartDay(original, tzOffsetMinutes, firstDay) ===
+    weekStartDay(proposed, tzOffsetMinutes, firstDay)
+  );
 }
 
 export type RescheduleResult =
@@ -67,12 +140,13 @@ export function reschedule(
   proposed: number,
   now: number,
   tzOffsetMinutes = 0,
+  firstDay = MONDAY,
 ): RescheduleResult {
   if (!Number.isFinite(proposed) || !Number.isFinite(original)) {
     return { ok: false, reason: 'invalid' };
   }
   if (proposed <= now) return { ok: false, reason: 'past' };
-  if (!isWithinSameWeek(original, proposed, tzOffsetMinutes)) {
+  if (!isWithinSameWeek(original, proposed, tzOffsetMinutes, firstDay)) {
     return { ok: false, reason: 'other-week' };
   }
   return { ok: true, at: proposed };

@@ -11,7 +11,7 @@
 
 import { computed, createModel, type ReadonlySignal, signal } from '@preact/signals';
 import type { Db } from '@/lib/db';
-import { describeError, t } from '@/lib/i18n';
+import { describeError, formatDateTime, t } from '@/lib/i18n';
 import type { Mentorship, SessionRecord } from '@/lib/records';
 import { applyImport, loadAll } from '@/lib/repos/snapshot';
 import { type ImportPlan, planImport } from '@/lib/share/apply';
@@ -24,13 +24,39 @@ export interface Include {
   notes: boolean;
 }
 
-/** A pack of what is being prepared: the ticked parts only. */
+/**
+ * A mail link longer than this is not offered first: mail clients and the systems between them
+ * cut `mailto:` URLs somewhere above 2,000 characters, and Hebrew percent-encodes to about twice
+ * the length of English. Copy and paste carries any length.
+ */
+export const MAILTO_COMFORTABLE_CHARS = 2000;
+
+function pad(n: number): string {
+  return String(Math.trunc(n)).padStart(2, '0');
+}
+
+/**
+ * `at` as ISO 8601 in local time with its offset ("2026-12-03T10:00:00+02:00"), so the readable
+ * part of a pack shows the sender's own clock; `tzOffsetMinutes` as lib/time.ts takes it.
+ */
+export function localIso(at: number, tzOffsetMinutes: number): string {
+  const local = new Date(at + tzOffsetMinutes * 60_000).toISOString().slice(0, 19);
+  const sign = tzOffsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(tzOffsetMinutes);
+  return `${local}${sign}${pad(abs / 60)}:${pad(abs % 60)}`;
+}
+
+/**
+ * A pack of what is being prepared: the ticked parts only. The session's time is written in the
+ * sender's zone (`tzOffsetAt`: the offset at an instant; UTC when not given).
+ */
 export function buildPack(
   m: Mentorship,
   s: SessionRecord,
   content: { topic: string; notes: string },
   include: Include,
   now: number,
+  tzOffsetAt?: (at: number) => number,
 ): Pack {
   const notes = include.notes ? content.notes : '';
   const pack: Pack = {
@@ -46,7 +72,11 @@ export function buildPack(
     },
   };
   if (s.scheduledAt !== undefined)
-    pack.session = { scheduledAt: new Date(s.scheduledAt).toISOString() };
+    pack.session = {
+      scheduledAt: tzOffsetAt
+        ? localIso(s.scheduledAt, tzOffsetAt(s.scheduledAt))
+        : new Date(s.scheduledAt).toISOString(),
+    };
   return pack;
 }
 
@@ -80,6 +110,10 @@ export interface PackEnv {
   notes: ReadonlySignal<string>;
   /** After an import changed the session being prepared. */
   imported: () => Promise<void> | void;
+  /** Minutes to add to UTC for local time at an instant (models/local-time.ts `tzOffsetAt`). */
+  tzOffsetAt?: (at: number) => number;
+  /** The reader's IANA zone for the session's time; the runtime's own when not given. */
+  timeZone?: string;
 }
 
 export const PackModel = createModel((env: PackEnv) => {
@@ -100,6 +134,7 @@ export const PackModel = createModel((env: PackEnv) => {
       { topic: env.topic.value, notes: env.notes.value },
       include.value,
       env.now(),
+      env.tzOffsetAt,
     );
   });
   /** Nothing ticked has any text: nothing to send. */
@@ -107,12 +142,16 @@ export const PackModel = createModel((env: PackEnv) => {
     const p = pack.value;
     return !p || (!p.topic && !p.notes.trim());
   });
-  /** The mail link, or the sentence saying why the pack is too long to send. */
-  const mail = computed<{ url?: string; tooLong?: string }>(() => {
+  /**
+   * The mail link, or the sentence saying why the pack is too long to send; `mailTooLong` when
+   * the link is longer than mail clients take, so the page offers "Copy" first.
+   */
+  const mail = computed<{ url?: string; tooLong?: string; mailTooLong?: boolean }>(() => {
     const p = pack.value;
     if (!p) return {};
     try {
-      return { url: mailtoUrl(p, {}) };
+      const url = mailtoUrl(p, {});
+      return url.length > MAILTO_COMFORTABLE_CHARS ? { url, mailTooLong: true } : { url };
     } catch (e) {
       return { tooLong: describeError(e) };
     }
@@ -123,6 +162,14 @@ export const PackModel = createModel((env: PackEnv) => {
     return plan && !plan.needsChoice
       ? { otherName: plan.mentorship.otherName, lines: planLines(plan) }
       : undefined;
+  });
+
+  /** The session a read pack is about, at the reader's clock (the pack carries the sender's). */
+  const previewSessionAt = computed(() => {
+    if (!preview.value) return undefined;
+    const iso = pending.value?.pack.session?.scheduledAt;
+    const at = iso ? Date.parse(iso) : Number.NaN;
+    return Number.isFinite(at) ? formatDateTime(at, env.timeZone) : undefined;
   });
 
   async function read(chosen?: string) {
@@ -155,6 +202,7 @@ export const PackModel = createModel((env: PackEnv) => {
     empty,
     mail,
     preview,
+    previewSessionAt,
     setInclude(patch: Partial<Include>) {
       include.value = { ...include.value, ...patch };
       copied.value = false;

@@ -1,5 +1,6 @@
 // `npm run screenshots`: the README's pictures, taken from the real built extension in Chromium
-// on the simulated call, in light and dark. Writes docs/screenshots/*.png.
+// on the simulated call, in light and dark, then again with a Hebrew browser (right to left,
+// Hebrew demo data). Writes docs/screenshots/*.png and docs/screenshots/he/*.png.
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,17 +23,39 @@ const stage = (page: Page, s: string) =>
     s,
   );
 
-async function run(scheme: 'light' | 'dark', port: number) {
-  const profile = path.join(TMP, `profile-${scheme}`);
+// The Hebrew pass's demo: the same session, as an Israeli mentee would write it.
+const HE_DEMO = {
+  name: 'נועה כהן',
+  topic: 'תעדוף רודמאפ הרבעון עם צוות קטן',
+  notes:
+    'מאז הפעם הקודמת עשיתי את הראיונות עם בעלי העניין שדיברנו עליהם.\n\n' +
+    '- המכירות רוצים קודם את ה־SSO לארגונים; התמיכה רוצה את תיקוני ה־onboarding.\n' +
+    '- איך אומרים לא לסמנכ״ל בלי לשרוף את הקשר?',
+  action: 'לנסח סיכום של הראיונות לסמנכ״ל',
+};
+
+/** Sets up the demo mentorship through the popup's fields by name, whatever the language. */
+async function setUpHebrewDemo(popup: Page) {
+  await popup.locator('input[name=otherName]').fill(HE_DEMO.name);
+  await popup.locator('input[name=meetingLink]').fill(DEMO_MEET);
+  await popup.locator('button[type=submit].primary').click();
+  await popup.locator('input[name=topic]').fill(HE_DEMO.topic);
+  await popup.locator('textarea[name=notes]').fill(HE_DEMO.notes);
+  await popup.getByTestId('save-status').getByText('נשמר').waitFor();
+}
+
+async function run(scheme: 'light' | 'dark', port: number, lang: 'en' | 'he' = 'en') {
+  const he = lang === 'he';
+  const out = he ? path.join(OUT, 'he') : OUT;
+  fs.mkdirSync(out, { recursive: true });
+  const browserLang = he ? 'he' : (process.env.MC_LANG ?? 'en-US');
+  const profile = path.join(TMP, `profile-${lang}-${scheme}`);
   fs.rmSync(profile, { recursive: true, force: true });
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: true,
-    args: [
-      ...chromiumArgs({ port, extensionDir: EXT }),
-      `--lang=${process.env.MC_LANG ?? 'en-US'}`,
-    ],
-    locale: process.env.MC_LANG ?? 'en-US',
+    args: [...chromiumArgs({ port, extensionDir: EXT }), `--lang=${browserLang}`],
+    locale: browserLang,
     viewport: { width: 1280, height: 760 },
     colorScheme: scheme,
   });
@@ -43,9 +66,10 @@ async function run(scheme: 'light' | 'dark', port: number) {
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 408, height: 720 });
   await popup.goto(`chrome-extension://${id}/popup.html`);
-  if (scheme === 'light') await popup.screenshot({ path: path.join(OUT, 'popup-setup.png') });
-  await setUpDemoMentorship(popup);
-  await popup.screenshot({ path: path.join(OUT, `popup${suffix}.png`) });
+  if (scheme === 'light') await popup.screenshot({ path: path.join(out, 'popup-setup.png') });
+  if (he) await setUpHebrewDemo(popup);
+  else await setUpDemoMentorship(popup);
+  await popup.screenshot({ path: path.join(out, `popup${suffix}.png`) });
   await popup.close();
 
   const call = await context.newPage();
@@ -53,33 +77,34 @@ async function run(scheme: 'light' | 'dark', port: number) {
   await stage(call, 'in-call');
   const card = call.frameLocator('#mentor-companion-card');
   await card.getByTestId('topic').waitFor();
-  await card.getByLabel('New action item').fill('Draft the interview summary for the VP');
-  await card.getByLabel('New action item').press('Enter');
-  await card.getByText("Mentee's notes").click();
+  const addAction = card.locator('.add-action input');
+  await addAction.fill(he ? HE_DEMO.action : 'Draft the interview summary for the VP');
+  await addAction.press('Enter');
+  await card.locator('.notes summary').first().click();
   await call.waitForTimeout(800);
-  await call.screenshot({ path: path.join(OUT, `call-card${suffix}.png`) });
+  await call.screenshot({ path: path.join(out, `call-card${suffix}.png`) });
 
   await stage(call, 'ended-user');
   await card.getByTestId('end-card').waitFor({ timeout: 10_000 });
   await call.waitForTimeout(500);
-  if (scheme === 'light') await call.screenshot({ path: path.join(OUT, 'call-ended.png') });
+  if (scheme === 'light') await call.screenshot({ path: path.join(out, 'call-ended.png') });
 
   const panel = await context.newPage();
   await panel.setViewportSize({ width: 420, height: 900 });
-  const ended = await popupReflectUrl(context, id);
+  const ended = await popupReflectUrl(context, id, he ? 'לרפלקציה' : 'Reflect now');
   await panel.goto(ended);
   await panel.getByTestId('reflection').waitFor();
   await panel.locator('[data-question="mentee.satisfied"] .rating-n').nth(3).click();
   await panel.locator('[data-question="mentee.valuable"] .rating-n').nth(4).click();
   await panel.waitForTimeout(300);
-  await panel.screenshot({ path: path.join(OUT, `reflection${suffix}.png`) });
+  await panel.screenshot({ path: path.join(out, `reflection${suffix}.png`) });
 
   if (scheme === 'light') {
     const options = await context.newPage();
     await options.setViewportSize({ width: 1280, height: 900 });
     await options.goto(`chrome-extension://${id}/options.html`);
     await options.waitForTimeout(800);
-    await options.screenshot({ path: path.join(OUT, 'mentorships.png') });
+    await options.screenshot({ path: path.join(out, 'mentorships.png') });
   }
   await context.close();
 }
@@ -88,6 +113,7 @@ async function run(scheme: 'light' | 'dark', port: number) {
 async function popupReflectUrl(
   context: Awaited<ReturnType<typeof chromium.launchPersistentContext>>,
   id: string,
+  reflectNow: string,
 ) {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${id}/popup.html`);
@@ -95,7 +121,7 @@ async function popupReflectUrl(
   await list.waitFor();
   const [opened] = await Promise.all([
     context.waitForEvent('page'),
-    list.getByRole('button', { name: 'Reflect now' }).first().click(),
+    list.getByRole('button', { name: reflectNow }).first().click(),
   ]);
   await opened.waitForLoadState();
   const url = opened.url();
@@ -116,6 +142,8 @@ async function main() {
   try {
     await run('light', server.port);
     await run('dark', server.port);
+    await run('light', server.port, 'he');
+    await run('dark', server.port, 'he');
   } finally {
     await server.close();
     fs.rmSync(TMP, { recursive: true, force: true });

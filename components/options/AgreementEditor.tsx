@@ -47,6 +47,7 @@ export function AgreementEditor(props: AgreementEditorProps) {
       <label>
         {label}
         <textarea
+          dir="auto"
           name={field}
           rows={3}
           value={draft[field]}
@@ -96,6 +97,7 @@ export function AgreementEditor(props: AgreementEditorProps) {
             <label>
               {t(draft.myRole === 'mentee' ? 'onboardingMentorName' : 'onboardingMenteeName')}
               <input
+                dir="auto"
                 type="text"
                 name="otherName"
                 value={draft.otherName}
@@ -129,6 +131,7 @@ export function AgreementEditor(props: AgreementEditorProps) {
           <label>
             {t('optMeetingLink')}
             <input
+              dir="auto"
               type="url"
               name="meetingLink"
               value={draft.meetingLink}
@@ -231,6 +234,7 @@ export function AgreementEditor(props: AgreementEditorProps) {
               <label>
                 {t('optLocation')}
                 <input
+                  dir="auto"
                   type="text"
                   name="location"
                   value={draft.location}

@@ -57,6 +57,7 @@ export function Goals(props: GoalsProps) {
         <label class="opt-grow">
           <span class="visually-hidden">{t('optNewGoal')}</span>
           <input
+            dir="auto"
             type="text"
             name="goal"
             value={text}
@@ -89,7 +90,12 @@ export function Goals(props: GoalsProps) {
           <section class="opt-group" key={g.session.id} aria-labelledby={id}>
             <p id={id} class="small opt-group-title">
               {heading}
-              {g.session.topic?.text && <span class="muted"> · {g.session.topic.text}</span>}
+              {g.session.topic?.text && (
+                <span class="muted">
+                  {' · '}
+                  <bdi>{g.session.topic.text}</bdi>
+                </span>
+              )}
               <span class="muted">
                 {' '}
                 · {t('optOpenCount', [String(g.open), String(g.items.length)])}

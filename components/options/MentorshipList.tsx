@@ -1,4 +1,4 @@
-import { t } from '@/lib/i18n';
+import { counted, t } from '@/lib/i18n';
 import type { MentorshipListItem, View } from '@/models/options/app';
 import { formatWhen, roleName } from './format';
 
@@ -6,7 +6,7 @@ export function cadenceText(days: number): string {
   if (days === 7) return t('cadenceWeekly');
   if (days === 14) return t('cadenceFortnightly');
   if (days === 28) return t('cadenceMonthly');
-  return t('optCadenceDays', String(days));
+  return counted('cadenceDays', days);
 }
 
 /**
@@ -40,7 +40,9 @@ export function MentorshipList(props: {
               aria-current={current({ page: 'mentorship', id: m.id })}
               onClick={() => props.onSelect({ page: 'mentorship', id: m.id })}
             >
-              <span class="opt-list-name">{m.otherName}</span>
+              <span class="opt-list-name" dir="auto">
+                {m.otherName}
+              </span>
               <span class="small muted">
                 {t('optListRole', roleName(m.myRole))} · {cadenceText(m.cadenceDays)}
               </span>

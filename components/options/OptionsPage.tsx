@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { formatDuration, t } from '@/lib/i18n';
 import type { Mentorship } from '@/lib/records';
 import type { OptionsModel } from '@/models/options/app';
 import { Onboarding } from '../Onboarding';
@@ -147,14 +147,14 @@ function MentorshipView(props: Props) {
     <>
       <header class="opt-detail-head spread">
         <div>
-          <h1 id="main-title" tabIndex={-1}>
+          <h1 id="main-title" tabIndex={-1} dir="auto">
             {m.otherName}
           </h1>
           <p class="muted">
             {t('optDetailLine', [
               roleName(m.myRole),
               cadenceText(m.agreement.cadenceDays),
-              String(m.agreement.sessionMinutes),
+              formatDuration(m.agreement.sessionMinutes * 60_000),
             ])}
           </p>
         </div>
@@ -405,6 +405,8 @@ export function OptionsPage({ model, effects }: Props) {
             error={settings.error.value}
             saved={settings.saved.value}
             onChange={settings.edit}
+            language={settings.language.value}
+            onLanguage={settings.setLanguage}
           />
         )}
       </main>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { formatNumber, t, tIsolated } from '@/lib/i18n';
 import type { SessionRecord } from '@/lib/records';
 import type { ScheduleError } from '@/models/options/schedule';
 import { formatDay, formatWhen, toInputValue, weekAround } from './format';
@@ -61,7 +61,7 @@ function BookForm(props: ScheduleProps) {
       <p id="book-hint" class="muted small">
         {props.booked.some((s) => s.scheduledAt === undefined)
           ? t('optBookUndated')
-          : t('optBookHint', String(props.cadenceDays))}
+          : t('optBookHint', formatNumber(props.cadenceDays))}
       </p>
       <ErrorLine id="book-error" error={props.error} where="book" />
     </form>
@@ -118,7 +118,7 @@ function Booking(props: { session: SessionRecord } & ScheduleProps) {
           </button>
         </div>
       </div>
-      {s.topic?.text && <p class="small pre">{t('optTopic', s.topic.text)}</p>}
+      {s.topic?.text && <p class="small pre">{tIsolated('optTopic', s.topic.text)}</p>}
       {moving && (
         <form
           id={`move-${s.id}`}

@@ -1,5 +1,5 @@
 import type { SaveStatus } from '@/lib/autosave';
-import { t } from '@/lib/i18n';
+import { BROWSER_LANGUAGE, LANGUAGES, languageName, t } from '@/lib/i18n';
 import type { SettingsDraft } from '@/lib/rules/settings';
 import type { SettingsError } from '@/models/options/settings';
 
@@ -8,16 +8,25 @@ export interface SettingsFormProps {
   error?: SettingsError;
   saved: SaveStatus;
   onChange(patch: Partial<SettingsDraft>): void;
+  /** The language chosen for the extension's text; BROWSER_LANGUAGE for the browser's. */
+  language: string;
+  onLanguage(choice: string): void;
+}
+
+/** The browser's own language, as it names itself. */
+function browserLanguageName(): string {
+  const ui = globalThis.navigator?.language ?? 'en';
+  return languageName(ui.split('-')[0] ?? ui);
 }
 
 /** Defaults for sessions and the private nudge back to the call. */
 export function SettingsForm(props: SettingsFormProps) {
   const { draft, error } = props;
-  const described = (field: keyof SettingsDraft, hint: string) =>
+  const described = (field: keyof SettingsDraft | 'language', hint: string) =>
     error?.field === field
       ? { 'aria-invalid': true as const, 'aria-describedby': `${field}-error ${hint}` }
       : { 'aria-describedby': hint };
-  const problem = (field: keyof SettingsDraft) =>
+  const problem = (field: keyof SettingsDraft | 'language') =>
     error?.field === field ? (
       <p id={`${field}-error`} class="error small" role="alert">
         {error.message}
@@ -38,6 +47,29 @@ export function SettingsForm(props: SettingsFormProps) {
                   ? t('saveFailed')
                   : '\u00a0'}
         </span>
+      </div>
+      <div class="stack opt-field opt-narrow">
+        <label>
+          {t('optLanguage')}
+          <select
+            name="language"
+            value={props.language}
+            onChange={(e) => props.onLanguage(e.currentTarget.value)}
+            {...described('language', 'language-hint')}
+          >
+            <option value={BROWSER_LANGUAGE}>{t('optLanguageAuto', browserLanguageName())}</option>
+            {LANGUAGES.map((lang) => (
+              // Each language named in itself, so a person finds theirs whatever is shown now.
+              <option key={lang} value={lang} lang={lang} dir="auto">
+                {languageName(lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p id="language-hint" class="muted small">
+          {t('optLanguageHint')}
+        </p>
+        {problem('language')}
       </div>
       <div class="stack opt-field opt-narrow">
         <label>

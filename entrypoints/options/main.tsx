@@ -4,7 +4,8 @@ import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { OptionsPage, type PageEffects } from '@/components/options/OptionsPage';
 import { db } from '@/lib/db';
-import { settingsItem } from '@/lib/storage/items';
+import { startLanguage } from '@/lib/i18n';
+import { languageItem, settingsItem } from '@/lib/storage/items';
 import { hashOf, OptionsModel, parseHash } from '@/models/options/app';
 import { keyCommand } from '@/models/options/keys';
 
@@ -39,11 +40,13 @@ const effects: PageEffects = {
   },
 };
 
-function main() {
+async function main() {
+  await startLanguage(languageItem);
   const model = new OptionsModel({
     db,
     now: Date.now,
     settings: settingsItem,
+    language: languageItem,
     storage: navigator.storage,
   });
   const opened = parseHash(location.hash);

@@ -5,10 +5,11 @@ import { render } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { LiveSessionView, TimerLine } from '@/components/SessionCard';
 import { focusFigures } from '@/lib/focus';
-import { t } from '@/lib/i18n';
+import { formatDuration, startLanguage, t, tIsolated } from '@/lib/i18n';
 import { createLiveModel, type LiveModel } from '@/lib/live-model';
 import { send } from '@/lib/messages';
 import { openPanel } from '@/lib/session/browser-ui';
+import { languageItem } from '@/lib/storage/language';
 import { formatClock } from '@/lib/time';
 
 // The session card, shown in the call page as an extension iframe. The page cannot read this
@@ -93,17 +94,12 @@ function Handle() {
 }
 
 function EndCard({ model }: { model: LiveModel }) {
-  const minutes = model.timer.value ? Math.round(model.timer.value.elapsedMs / 60_000) : undefined;
+  const elapsed = model.timer.value?.elapsedMs;
   return (
     <div class="stack" data-testid="end-card">
       <p>
         <strong>{t('endCardTitle')}</strong>
-        {minutes !== undefined && (
-          <span class="muted">
-            {' '}
-            · {minutes ? t('minutesShort', String(minutes)) : t('underAMinute')}
-          </span>
-        )}
+        {elapsed !== undefined && <span class="muted"> · {formatDuration(elapsed)}</span>}
       </p>
       <p class="small muted">{t('endCardText')}</p>
       <div class="row">
@@ -181,7 +177,7 @@ function Card({ model }: { model: LiveModel }) {
     <section ref={root} class="card-root" aria-label={t('cardLabel')}>
       <header class="spread card-head">
         <Handle />
-        <h2 class="title">{m ? t('sessionWith', m.otherName) : t('extName')}</h2>
+        <h2 class="title">{m ? tIsolated('sessionWith', m.otherName) : t('extName')}</h2>
         <button
           type="button"
           class="icon"
@@ -193,7 +189,7 @@ function Card({ model }: { model: LiveModel }) {
             openPanel({ tabId }).catch(() => {});
           }}
         >
-          <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+          <svg class="mirror-rtl" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
             <rect x="1.5" y="2.5" width="13" height="11" rx="2" fill="none" stroke="currentColor" />
             <rect x="9.5" y="3" width="4.5" height="10" fill="currentColor" opacity="0.55" />
           </svg>
@@ -226,6 +222,7 @@ function Card({ model }: { model: LiveModel }) {
 }
 
 async function main() {
+  await startLanguage(languageItem);
   const me = await send({ type: 'whoami' });
   tabId = me.tabId;
   const model = createLiveModel(tabId);

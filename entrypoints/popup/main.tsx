@@ -3,9 +3,11 @@ import './popup.css';
 import { render } from 'preact';
 import { type PopupEffects, PopupView } from '@/components/PopupView';
 import { db } from '@/lib/db';
+import { startLanguage } from '@/lib/i18n';
 import { send } from '@/lib/messages';
-import { callsItem, liveItem, popupMentorshipItem } from '@/lib/storage/items';
+import { callsItem, languageItem, liveItem, popupMentorshipItem } from '@/lib/storage/items';
 import { CallTabModel } from '@/models/call-tab';
+import { tzOffsetAt } from '@/models/local-time';
 import { PackModel } from '@/models/pack';
 import { PrepModel } from '@/models/prep';
 import { ToReflectModel } from '@/models/to-reflect';
@@ -19,7 +21,9 @@ async function activeTab(): Promise<number | undefined> {
   return active?.id;
 }
 
-function main() {
+async function main() {
+  // The chosen language first, so the first render is in it (and `<html lang dir>` with it).
+  await startLanguage(languageItem);
   const now = Date.now;
   const copy = (text: string) => navigator.clipboard.writeText(text);
   const prep = new PrepModel({ db, now, remembered: popupMentorshipItem });
@@ -32,6 +36,7 @@ function main() {
     topic: prep.topicDraft,
     notes: prep.notes,
     imported: prep.reload,
+    tzOffsetAt,
   });
   const call = new CallTabModel({ now, activeTab, calls: callsItem, live: liveItem, send });
   const toReflect = new ToReflectModel({ db });

@@ -6,10 +6,11 @@ import { ReflectionPanel } from '@/components/ReflectionPanel';
 import { LiveSessionView } from '@/components/SessionCard';
 import { NoCall } from '@/components/ToReflectList';
 import { db } from '@/lib/db';
-import { t } from '@/lib/i18n';
+import { startLanguage, t, tIsolated } from '@/lib/i18n';
 import { createLiveModel, type LiveModel, type LiveSource } from '@/lib/live-model';
 import { loadLiveView } from '@/lib/repos/live';
 import { editActionItems } from '@/lib/repos/sessions';
+import { languageItem } from '@/lib/storage/items';
 import { ReflectionModel } from '@/models/reflection';
 import { ToReflectModel } from '@/models/to-reflect';
 
@@ -70,7 +71,7 @@ function LiveView({ m }: { m: LiveModel }) {
   if (!s) return <p class="muted">{t('loading')}</p>;
   return (
     <section class="stack" aria-labelledby="live-h" data-testid="live-view">
-      <h1 id="live-h">{ms ? t('sessionWith', ms.otherName) : t('liveSession')}</h1>
+      <h1 id="live-h">{ms ? tIsolated('sessionWith', ms.otherName) : t('liveSession')}</h1>
       <LiveSessionView model={m} roomy />
     </section>
   );
@@ -91,6 +92,7 @@ function App() {
 }
 
 async function main() {
+  await startLanguage(languageItem);
   if (pinnedTab === undefined) {
     // The global panel follows the active tab.
     const [active] = await browser.tabs.query({ active: true, currentWindow: true });

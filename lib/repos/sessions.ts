@@ -13,7 +13,7 @@ import type { Role, SessionRecord } from '../records';
 import { type ActionItemEdit, applyActionItemEdit } from '../rules/action-items';
 import { earliestScheduled, kindForBooking, kindWhenUnmarked } from '../rules/schedule';
 import { changeTopic, settle } from '../rules/topic';
-import { isWithinSameWeek, reschedule } from '../schedule';
+import { isWithinSameWeek, MONDAY, reschedule, weekDays } from '../schedule';
 import { found, write } from './tx';
 
 export async function getSession(d: Db, id: string): Promise<SessionRecord | undefined> {
@@ -173,9 +173,10 @@ export async function bookSession(
 }
 
 /**
- * Moves a booked session, within its own ISO week ("reschedule within the week rather than
+ * Moves a booked session, within its own week ("reschedule within the week rather than
  * skip"). A booking whose week is already over (the session never happened) may move to any
- * time to come: that week cannot be kept any more. `tzOffsetMinutes` decides the local week.
+ * time to come: that week cannot be kept any more. `tzOffsetMinutes` and `firstDay` (the user's
+ * first day of the week, 1 = Monday … 7 = Sunday) decide the local week.
  */
 export function rescheduleSession(
   d: Db,
@@ -183,6 +184,7 @@ export function rescheduleSession(
   at: number,
   now: number,
   tzOffsetMinutes = 0,
+  firstDay = MONDAY,
 ): Promise<SessionRecord> {
   if (!isTime(at)) return Promise.reject(new UserError('time-invalid'));
   return changeSession(d, sessionId, (s) => {
@@ -190,19 +192,18 @@ export function rescheduleSession(
     const original = s.scheduledAt;
     const weekGone =
       original === undefined ||
-      (original <= now && !isWithinSameWeek(original, now, tzOffsetMinutes));
+      (original <= now && !isWithinSameWeek(original, now, tzOffsetMinutes, firstDay));
     if (weekGone) {
       if (at <= now) throw new UserError('time-past');
     } else {
-      const result = reschedule(original, at, now, tzOffsetMinutes);
+      const result = reschedule(original, at, now, tzOffsetMinutes, firstDay);
       if (!result.ok) {
-        throw new UserError(
-          result.reason === 'past'
-            ? 'time-past'
-            : result.reason === 'other-week'
-              ? 'other-week'
-              : 'time-invalid',
-        );
+        if (result.reason === 'other-week') {
+          // The sentence names the week's first and last day (words of their own in _locales).
+          const days = weekDays(firstDay);
+          throw new UserError('other-week', [`@weekday_${days.from}`, `@weekday_${days.to}`]);
+        }
+        throw new UserError(result.reason === 'past' ? 'time-past' : 'time-invalid');
       }
     }
     return { ...s, scheduledAt: at };

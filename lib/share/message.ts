@@ -70,10 +70,25 @@ function oneLine(text: string, max: number): string {
     : flat;
 }
 
-function formatWhen(iso: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.exec(iso);
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A pack's time as the sender's clock showed it, with its offset: "Tue 3 Dec 2026, 10:00
+ * (UTC+02:00)". The readable part is English (see MESSAGE_TEXT), so the words are too; the
+ * reader's own zone is for the popup, which reads the exact time from the block.
+ */
+export function formatWhen(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.exec(
+    iso,
+  );
   if (!m) return iso;
-  return `${m[1]} ${m[2]} ${m[3] === 'Z' ? 'UTC' : `UTC${m[3]}`}`;
+  const [, y, mo, d, hm, zone] = m;
+  // The calendar day of the written date, not of the instant: that is the sender's day.
+  const weekday = WEEKDAYS[new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).getUTCDay()];
+  const month = MONTHS[Number(mo) - 1];
+  const offset = zone === 'Z' ? 'UTC' : `UTC${zone}`;
+  return `${weekday} ${Number(d)} ${month} ${y}, ${hm} (${offset})`;
 }
 
 function person(role: PackFrom, name: string | undefined): string {

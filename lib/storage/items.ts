@@ -4,7 +4,7 @@
 // replaced by the fallback: a page never crashes on what an earlier version (or a hand edit in
 // DevTools) left there.
 //
-//   storage.local    settings, popupMentorship, cardPlace:<platform>
+//   storage.local    settings, language, popupMentorship, cardPlace:<platform>
 //   storage.session  calls, live, recent, focus:<sessionId>, dbRev
 //
 // storage.session is cleared when the browser quits or the extension reloads; it holds only
@@ -91,6 +91,9 @@ export const settingsItem = defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
   clean: cleanSettings,
 });
+
+/** The language chosen for the extension's text: see ./language.ts (the card reads it too). */
+export { languageItem } from './language';
 
 /** The mentorship the popup showed last, so it opens on the same one. */
 export const popupMentorshipItem = defineItem<string | null>('local:popupMentorship', {

@@ -14,6 +14,8 @@ export interface OptionsEnv {
   now: () => number;
   /** Where the settings live: `settingsItem`. */
   settings: Pick<Item<Settings>, 'get' | 'set'>;
+  /** The language chosen for the extension's text: `languageItem`. */
+  language?: Pick<Item<string>, 'get' | 'set'>;
   /**
    * The browser's storage manager (`navigator.storage`): whether it keeps this extension's
    * records when disk space runs low. Absent where the browser has none.

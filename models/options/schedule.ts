@@ -3,6 +3,7 @@
 // reflections still to do (or dismissed).
 
 import { computed, createModel, signal } from '@preact/signals';
+import { weekStart } from '@/lib/i18n';
 import { cancelBooking, removeFromHistory } from '@/lib/repos/session-deletes';
 import {
   bookSession,
@@ -67,10 +68,11 @@ export const ScheduleModel = createModel((ctx: OptionsContext) => {
     /** Moves a booking to a datetime-local value; true when moved. */
     reschedule(sessionId: string, value: string): Promise<boolean> {
       const at = fromInputValue(value);
-      // The week is the one the booking is in, in the zone it was booked in.
+      // The week is the one the booking is in, in the zone it was booked in, starting on the
+      // day the user's calendar starts it (Sunday in Israel, Monday in Germany).
       const original = sessions.value.find((s) => s.id === sessionId)?.scheduledAt ?? at;
       return run(sessionId, (d) =>
-        rescheduleSession(d, sessionId, at, ctx.now(), tzOffsetAt(original)),
+        rescheduleSession(d, sessionId, at, ctx.now(), tzOffsetAt(original), weekStart()),
       );
     },
     markLast(sessionId: string, last: boolean): Promise<boolean> {

@@ -1,5 +1,6 @@
-// Settings: the default session length and the private nudge back to the call (on or off, and
-// after how many seconds away). Read and written through `settingsItem`, saved as typed; a value
+// Settings: the language of the extension's text (the browser's, or one chosen), the default
+// session length and the private nudge back to the call (on or off, and after how many seconds
+// away). Read and written through `settingsItem`, saved as typed; a value
 // out of range is refused with its sentence and nothing is saved until it is put right.
 
 import { createModel, signal } from '@preact/signals';
@@ -9,19 +10,22 @@ import { readSettingsDraft, type SettingsDraft, settingsDraftOf } from '@/lib/ru
 import type { Item, Settings } from '@/lib/storage/items';
 
 export interface SettingsError {
-  field: keyof SettingsDraft;
+  field: keyof SettingsDraft | 'language';
   message: string;
 }
 
 export interface SettingsEnv {
   /** Where the settings live: `settingsItem`. */
   settings: Pick<Item<Settings>, 'get' | 'set'>;
+  /** Where the language choice lives: `languageItem` ('auto' for the browser's). */
+  language?: Pick<Item<string>, 'get' | 'set'>;
 }
 
 export const SettingsModel = createModel((env: SettingsEnv) => {
   const draft = signal<SettingsDraft | undefined>(undefined);
   const error = signal<SettingsError | undefined>(undefined);
   const saved = signal<SaveStatus>('idle');
+  const language = signal('auto');
 
   const saver = createAutosave<Settings>(
     (settings) => env.settings.set(settings),
@@ -34,8 +38,23 @@ export const SettingsModel = createModel((env: SettingsEnv) => {
     draft,
     error,
     saved,
+    language,
     async load() {
-      draft.value = settingsDraftOf(await env.settings.get());
+      const [settings, chosen] = await Promise.all([
+        env.settings.get(),
+        env.language?.get() ?? 'auto',
+      ]);
+      draft.value = settingsDraftOf(settings);
+      language.value = chosen;
+    },
+    /** Shows every page in `choice` ('auto': the browser's language); pages follow at once. */
+    async setLanguage(choice: string) {
+      language.value = choice;
+      try {
+        await env.language?.set(choice);
+      } catch (e) {
+        error.value = { field: 'language', message: describeError(e) };
+      }
     },
     edit(patch: Partial<SettingsDraft>) {
       const current = draft.value;

@@ -83,8 +83,14 @@ let launches = 0;
 
 export async function launch(
   server: FixtureServer,
-  opts: { userDataDir?: string; headless?: boolean } = {},
+  opts: {
+    userDataDir?: string;
+    headless?: boolean;
+    /** The browser's UI language (`--lang`, and the pages' locale); English unless given. */
+    lang?: string;
+  } = {},
 ): Promise<Harness> {
+  const lang = opts.lang ?? 'en-US';
   const userDataDir = opts.userDataDir ?? newProfileDir();
   // Each profile loads its own copy of the build, so a rebuild during a run cannot pull files
   // from under a running browser. The copy sits at a fixed place per profile: the extension's
@@ -97,14 +103,14 @@ export async function launch(
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: opts.headless ?? true,
-    // The tests read the English UI, whatever the machine's language.
+    // The tests read the English UI, whatever the machine's language, unless they ask for one.
     args: [
       ...chromiumArgs({ port: server.port, extensionDir }),
-      '--lang=en-US',
+      `--lang=${lang}`,
       `--log-net-log=${netLog}`,
       '--net-log-capture-mode=Default',
     ],
-    locale: 'en-US',
+    locale: lang,
     viewport: { width: 1280, height: 800 },
   });
   const worker = async (): Promise<Worker> => {

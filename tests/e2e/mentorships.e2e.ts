@@ -206,7 +206,11 @@ describe('the Mentorships page', () => {
       async () => (await form.getByTestId('agreement-status').textContent()) === msg('saved'),
     );
     expect(
-      await page.getByText(msg('optDetailLine', 'mentee', msg('cadenceWeekly'), '30')).count(),
+      await page
+        .getByText(
+          msg('optDetailLine', 'mentee', msg('cadenceWeekly'), msg('durationMinutes_other', '30')),
+        )
+        .count(),
     ).toBe(1);
 
     await page.reload();
@@ -368,7 +372,8 @@ describe('the Mentorships page', () => {
     before = await snapshot();
     await move.fill(nextWeek);
     await item.getByRole('button', { name: msg('optSave') }).click();
-    await saysOnce(schedule, msg('error_other_week'));
+    // The sentence names the week's days; an en-US browser's calendar runs Sunday to Saturday.
+    await saysOnce(schedule, msg('error_other_week', msg('weekday_7'), msg('weekday_6')));
     expect(msg('error_other_week')).toMatch(/within its own week/);
     expect(await move.getAttribute('aria-invalid')).toBe('true');
     await staysAs(before, 200);

@@ -90,9 +90,60 @@ describe('locales', () => {
       }
     });
 
+    it('has every plural form of each counted word', () => {
+      const bases = new Set(
+        Object.keys(english)
+          .map((k) => /^(.+)_(one|two|other)$/.exec(k)?.[1])
+          .filter((b): b is string => b !== undefined),
+      );
+      for (const base of bases) {
+        for (const form of ['one', 'two', 'other']) {
+          expect(catalogue[`${base}_${form}`], `${base}_${form}`).toBeDefined();
+        }
+      }
+    });
+
     it('keeps the product name', () => {
       expect(catalogue.extName?.message).toBe(english.extName?.message);
       expect(english.extName?.message).toBe('Mentor Companion');
     });
+  });
+});
+
+// Latin-script words a Hebrew sentence may hold: product and platform names, and the formats an
+// error quotes (a web address, a calendar file's markers).
+const LATIN_ALLOWED = new Set([
+  'Mentor',
+  'Companion',
+  'Google',
+  'Meet',
+  'Zoom',
+  'Teams',
+  'JSON',
+  'https',
+  'BEGIN',
+  'END',
+  'VCALENDAR',
+  'ics',
+]);
+
+describe('he', () => {
+  const hebrew = load('he');
+
+  it('is written in Hebrew: no English words but product names and quoted formats', () => {
+    const latin = Object.entries(hebrew).flatMap(([key, m]) =>
+      [...m.message.replace(/\$[A-Za-z0-9_@]+\$/g, '').matchAll(/[A-Za-z]+/g)]
+        .map((w) => w[0])
+        .filter((w) => !LATIN_ALLOWED.has(w))
+        .map((w) => `${key}: ${w}`),
+    );
+    expect(latin).toEqual([]);
+  });
+
+  it('differs from English in every message but the product name', () => {
+    const same = Object.keys(english).filter(
+      (k) => k !== 'extName' && hebrew[k]?.message === english[k]?.message,
+    );
+    expect(same).toEqual([]);
   });
 });

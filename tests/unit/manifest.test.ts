@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_MATCHES } from '../../lib/platforms/hosts';
 import {
@@ -276,5 +278,57 @@ describe('the manifests', () => {
     expect(
       (build('chrome-mv3').manifest.background as { service_worker?: string }).service_worker,
     ).toBe('background.js');
+  });
+});
+
+describe('least privilege', () => {
+  const allowed = JSON.parse(
+    fs.readFileSync(path.resolve(__dirname, '../../docs/permissions.json'), 'utf8'),
+  ) as { permissions: Record<string, string>; hosts: Record<string, string> };
+
+  const asked = (b: Build) => {
+    const m = b.manifest as unknown as {
+      permissions?: string[];
+      optional_permissions?: string[];
+      host_permissions?: string[];
+      content_scripts?: Array<{ matches: string[] }>;
+      web_accessible_resources?: Array<{ matches: string[] }>;
+    };
+    return {
+      permissions: [...(m.permissions ?? []), ...(m.optional_permissions ?? [])],
+      hosts: [
+        ...(m.host_permissions ?? []),
+        ...(m.content_scripts ?? []).flatMap((c) => c.matches),
+        ...(m.web_accessible_resources ?? []).flatMap((w) => w.matches),
+      ],
+    };
+  };
+
+  it.each(TARGETS.map((t) => key(t)))(
+    'the %s build asks for nothing the allow-list lacks',
+    (name) => {
+      const { permissions, hosts } = asked(build(name));
+      expect(permissions.filter((p) => !(p in allowed.permissions))).toEqual([]);
+      expect([...new Set(hosts)].filter((h) => !(h in allowed.hosts))).toEqual([]);
+    },
+  );
+
+  it('lists nothing no build asks for, and gives every entry its reason', () => {
+    const all = builds.map(asked);
+    for (const p of Object.keys(allowed.permissions)) {
+      expect(
+        all.some((a) => a.permissions.includes(p)),
+        `${p} is asked for`,
+      ).toBe(true);
+    }
+    for (const h of Object.keys(allowed.hosts)) {
+      expect(
+        all.some((a) => a.hosts.includes(h)),
+        `${h} is asked for`,
+      ).toBe(true);
+    }
+    for (const reason of [...Object.values(allowed.permissions), ...Object.values(allowed.hosts)]) {
+      expect(reason.trim().length).toBeGreaterThan(10);
+    }
   });
 });

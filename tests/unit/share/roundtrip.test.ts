@@ -86,7 +86,7 @@ describe('the message', () => {
   it('reads well: title, session, headed sections, the hint, then the block', () => {
     const text = message.slice(0, message.indexOf(PACK_BEGIN));
     expect(lines(text)[0]).toBe('Pre-session notes from Ben Okafor (mentee) to Ana Ruiz (mentor)');
-    expect(text).toContain('Session: 2026-11-03 10:00 UTC');
+    expect(text).toContain('Session: Tue 3 Nov 2026, 10:00 (UTC)');
     const order = [
       'Topic:\nGetting better at roadmap reviews',
       'Summary:\nWe agreed to focus on listening first.',

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../../../lib/db';
+import { weekStart } from '../../../../lib/i18n';
 import type { SessionRecord } from '../../../../lib/records';
+import { weekDays } from '../../../../lib/schedule';
 import { toInputValue } from '../../../../models/local-time';
 import { DAY, freshDb, NOW, useLocale } from '../setup';
 import { mentorshipIn, page } from './page';
@@ -41,7 +43,12 @@ describe('ScheduleModel', () => {
     const { schedule } = await opened(thursday);
     const id = schedule.state.value?.booked[0]?.id ?? '';
     expect(await schedule.reschedule(id, toInputValue(thursday + 7 * DAY))).toBe(false);
-    expect(schedule.error.value).toEqual({ where: id, message: t('error_other_week') });
+    // The sentence names the week's first and last day, as the user's calendar has them.
+    const days = weekDays(weekStart());
+    expect(schedule.error.value).toEqual({
+      where: id,
+      message: t('error_other_week', [t(`weekday_${days.from}`), t(`weekday_${days.to}`)]),
+    });
     expect(await schedule.reschedule(id, toInputValue(thursday + DAY))).toBe(true);
     expect((await d.get('sessions', id))?.scheduledAt).toBe(thursday + DAY);
   });
