@@ -366,7 +366,7 @@ export function OptionsPage({ model, effects }: Props) {
           archivedCount={model.archived.value.length}
           onSelect={select}
         />
-        <p class="muted small opt-keys">{t('optKeys')}</p>
+        <p class="muted small opt-keys">{t('optKeys', 'n')}</p>
       </aside>
       <main id="main" class="opt-main stack">
         <SearchArea model={model} effects={effects} />

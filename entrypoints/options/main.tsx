@@ -64,7 +64,15 @@ async function main() {
     const el = e.target instanceof HTMLElement ? e.target : undefined;
     const typing = !!el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
     const onSessionPage = model.view.value?.page === 'session';
-    const command = keyCommand({ ...e, key: e.key, typing, onSessionPage });
+    const command = keyCommand({
+      key: e.key,
+      code: e.code,
+      altKey: e.altKey,
+      ctrlKey: e.ctrlKey,
+      metaKey: e.metaKey,
+      typing,
+      onSessionPage,
+    });
     if (!command) return;
     e.preventDefault();
     if (command === 'search')

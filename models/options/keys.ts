@@ -11,6 +11,8 @@ export type KeyCommand = 'search' | 'next-mentorship' | 'previous-session' | 'ne
 
 export interface KeyInput {
   key: string;
+  /** The physical key (KeyboardEvent.code): "n" is KeyN on a Hebrew or Cyrillic layout too. */
+  code?: string;
   altKey: boolean;
   ctrlKey: boolean;
   metaKey: boolean;
@@ -23,7 +25,7 @@ export interface KeyInput {
 export function keyCommand(e: KeyInput): KeyCommand | undefined {
   if (e.typing || e.altKey || e.ctrlKey || e.metaKey) return undefined;
   if (e.key === '/') return 'search';
-  if (e.key === 'n') return 'next-mentorship';
+  if (e.key === 'n' || e.code === 'KeyN') return 'next-mentorship';
   if (e.onSessionPage && e.key === '[') return 'previous-session';
   if (e.onSessionPage && e.key === ']') return 'next-session';
   return undefined;
