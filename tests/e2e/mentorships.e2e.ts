@@ -548,6 +548,8 @@ describe('the Mentorships page', () => {
       expect(await snapshot()).toEqual(atExport);
       // And the page shows it.
       await page.getByRole('navigation').getByRole('button', { name: /^Ana/ }).click();
+      // Issue 13: the agreement is folded away once a session was held.
+      await page.getByText(msg('optAgreementShow'), { exact: true }).click();
       expect(
         await region(msg('optAgreementTitle')).getByLabel(msg('optPreparation')).inputValue(),
       ).toBe(PREP);
