@@ -2,9 +2,9 @@ import './session-view.css';
 import { useState } from 'preact/hooks';
 import type { FocusFigures } from '@/lib/focus';
 import { formatClock, formatNumber, t } from '@/lib/i18n';
-import type { LiveModel } from '@/lib/live-model';
 import type { ActionItem, Goal, Mentorship, Role } from '@/lib/records';
 import type { SessionTimer } from '@/lib/timer';
+import type { LiveModel } from '@/models/live';
 
 function lineCount(text: string): string {
   const n = text.split('\n').length;
@@ -24,7 +24,9 @@ export interface SessionViewProps {
   /** The last away span, shown briefly on return. */
   awayFlash?: number;
   /** The call is not matched to a mentorship yet: ask which one. */
-  unassigned?: Mentorship[];
+  unassigned?: Array<Pick<Mentorship, 'id' | 'otherName'>>;
+  /** The last edit was refused: the sentence to show. */
+  error?: string;
   /** Show the notes open (the side panel has room). */
   roomy?: boolean;
   onAddAction(text: string): void;
@@ -99,6 +101,11 @@ export function SessionView(props: SessionViewProps) {
       {props.awayFlash !== undefined && (
         <p class="away-flash" role="status" data-testid="away-flash">
           {t('youWereAway', formatClock(props.awayFlash))}
+        </p>
+      )}
+      {props.error && (
+        <p class="error small" role="alert" data-testid="live-error">
+          {props.error}
         </p>
       )}
       {props.unassigned && (
@@ -214,7 +221,6 @@ export function LiveSessionView(props: { model: LiveModel; roomy?: boolean; away
   const s = model.session.value;
   const m = model.mentorship.value;
   if (!s) return null;
-  const mentorships = model.mentorships.value;
   return (
     <SessionView
       otherName={m?.otherName}
@@ -228,7 +234,8 @@ export function LiveSessionView(props: { model: LiveModel; roomy?: boolean; away
       figures={model.figures.value}
       awayFlash={props.awayFlash}
       roomy={props.roomy}
-      unassigned={!s.mentorshipId && !s.adHoc && mentorships.length ? mentorships : undefined}
+      unassigned={model.unassigned.value}
+      error={model.error.value}
       onAddAction={(text) => model.addActionItem(text)}
       onToggleAction={(id) => model.toggleActionItem(id)}
       onAssign={(id) => model.assign(id)}

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t, tIsolated } from '@/lib/i18n';
 import type { Role } from '@/lib/records';
 import type { PackModel } from '@/models/pack';
+import { InvitePreview } from './InvitePreview';
 
 /** Sending the topic and notes to the other person, and reading what they sent. */
 export function SharePanel({ model, myRole }: { model: PackModel; myRole: Role }) {
@@ -13,6 +14,11 @@ export function SharePanel({ model, myRole }: { model: PackModel; myRole: Role }
   const preview = model.preview.value;
   const empty = model.empty.value;
   const { url: mailto, tooLong, mailTooLong } = model.mail.value;
+  const invite = model.invite;
+  const inviteOpen = Boolean(
+    invite.preview.value || invite.cancel.value || invite.error.value || invite.info.value,
+  );
+  const invitePending = Boolean(invite.preview.value || invite.cancel.value);
   const otherRole = t(myRole === 'mentor' ? 'roleMentee' : 'roleMentor');
   // Once open (by the user, or by a preview, error or result to show), the panel stays open
   // until the user closes it: a result must not vanish into a collapsed panel.
@@ -21,7 +27,7 @@ export function SharePanel({ model, myRole }: { model: PackModel; myRole: Role }
   return (
     <details
       class="card stack"
-      open={open || Boolean(pending || error || info)}
+      open={open || Boolean(pending || error || info || inviteOpen)}
       onToggle={(e) => setOpen(e.currentTarget.open)}
     >
       <summary>
@@ -85,9 +91,14 @@ export function SharePanel({ model, myRole }: { model: PackModel; myRole: Role }
             rows={4}
             value={pasted}
             placeholder={t('importPlaceholder')}
+            aria-describedby="import-invite-hint"
             onInput={(e) => model.paste(e.currentTarget.value)}
           />
         </label>
+        <p id="import-invite-hint" class="muted small">
+          {t('importInviteHint')}
+        </p>
+        <InvitePreview model={invite} idPrefix="popup" />
         {error && (
           <p class="error small" role="alert" data-testid="import-error">
             {error}
@@ -136,9 +147,13 @@ export function SharePanel({ model, myRole }: { model: PackModel; myRole: Role }
             </div>
           </div>
         )}
-        {!pending && (
+        {!pending && !invitePending && (
           <div>
-            <button type="button" disabled={!pasted.trim()} onClick={() => model.read()}>
+            <button
+              type="button"
+              disabled={!pasted.trim() || invite.busy.value}
+              onClick={() => model.read()}
+            >
               {t('importRead')}
             </button>
           </div>

@@ -1,17 +1,24 @@
 import { db } from '@/lib/db';
-import { describeError } from '@/lib/i18n';
 import { listen, sendToTab } from '@/lib/messages';
-import { assignSession, loadLiveView } from '@/lib/repos/live';
-import { editActionItems } from '@/lib/repos/sessions';
+import { loadLiveView } from '@/lib/repos/live';
 import { createBrowserUi } from '@/lib/session/browser-ui';
 import { createFocusFeed, NUDGE_NOTIFICATION } from '@/lib/session/focus-feed';
+import { createLiveProjection } from '@/lib/session/live-projection';
 import { createOrchestrator } from '@/lib/session/orchestrator';
+import { createReminders } from '@/lib/session/reminders';
+import { checkCallReport, checkVisibility } from '@/lib/session/reports';
+import { settingsItem } from '@/lib/storage/items';
 
 // Wiring only: browser events in, lib/ decides. Every listener is registered synchronously at
 // start-up, so the events themselves wake a stopped worker.
 export default defineBackground(() => {
   const focus = createFocusFeed();
   const ui = createBrowserUi();
+  const projection = createLiveProjection({
+    db,
+    loadView: loadLiveView,
+    ownOrigin: browser.runtime.getURL('/'),
+  });
   const sessions = createOrchestrator({
     ending: async (tabId, live, at) => {
       const figures = await focus.ended(String(tabId), live, at);
@@ -22,9 +29,16 @@ export default defineBackground(() => {
       await ui.hooks.started?.(tabId, live, session);
     },
     ended: (tabId, live, session, at) => ui.hooks.ended?.(tabId, live, session, at),
+    orphaned: (session) => ui.hooks.orphaned?.(session),
   });
 
-  const ask = (tabId: number) => sendToTab(tabId, { type: 'call-ping' });
+  const ask = (tabId: number) => sendToTab(tabId, { type: 'call-ping' }, { frameId: 0 });
+  const tabExists = (tabId: number) =>
+    browser.tabs.get(tabId).then(
+      () => true,
+      () => false,
+    );
+  const sweep = () => sessions.sweep(async () => (await settingsItem.get()).defaultSessionMinutes);
 
   async function focusCall(tabId: number) {
     const tab = await browser.tabs.update(tabId, { active: true }).catch(() => undefined);
@@ -33,20 +47,17 @@ export default defineBackground(() => {
   }
 
   listen({
+    // Taken only when it could be true: see lib/session/reports.ts.
     'call-state': async (msg, sender) => {
-      if (sender.tabId === undefined || sender.frameId !== 0) return { ok: true };
-      await sessions.report({
-        tabId: sender.tabId,
-        windowId: sender.windowId,
-        platform: msg.platform,
-        state: msg.state,
-        meetingKey: msg.meetingKey,
-        at: msg.at,
-      });
+      const report = checkCallReport(msg, sender.url, Date.now());
+      if (sender.tabId === undefined || sender.frameId !== 0 || !report) return { ok: true };
+      await sessions.report({ tabId: sender.tabId, windowId: sender.windowId, ...report });
       return { ok: true };
     },
     visibility: async (msg, sender) => {
-      if (sender.tabId !== undefined) await focus.visibility(sender.tabId, msg.visible, msg.at);
+      const seen = checkVisibility(msg, sender.url, Date.now());
+      if (sender.tabId !== undefined && sender.frameId === 0 && seen)
+        await focus.visibility(sender.tabId, seen.visible, seen.at);
       return { ok: true };
     },
     'manual-start': async (msg) => {
@@ -59,33 +70,22 @@ export default defineBackground(() => {
       return { ok: true };
     },
     'focus-call': (msg) => focusCall(msg.tabId),
-    assign: async (msg) => {
-      const next = await assignSession(await db(), msg.sessionId, msg.mentorshipId, msg.at);
-      // The call became the session prepared for it: follow it under its id.
-      if (next.id !== msg.sessionId) await sessions.renameSession(msg.sessionId, next.id);
-      return { ok: true };
-    },
-    'live-view': async (msg) => loadLiveView(await db(), msg.sessionId),
-    'action-item': async (msg) => {
-      const edit =
-        msg.add !== undefined
-          ? { add: msg.add }
-          : msg.toggle !== undefined
-            ? { toggle: msg.toggle }
-            : undefined;
-      if (!edit) return { ok: false, error: 'Nothing to change.' };
-      try {
-        await editActionItems(await db(), msg.sessionId, edit, Date.now());
-        return { ok: true };
-      } catch (error) {
-        return { ok: false, error: describeError(error) };
-      }
-    },
+    'open-panel': (msg, sender) => ui.openInTab(sender.tabId, msg.view, msg.sessionId),
+    assign: (msg) => sessions.assign(msg.sessionId, msg.mentorshipId, msg.at),
+    'action-item': (msg) => sessions.actionItem(msg.sessionId, msg),
+    // The card's geometry, to its tab's content script: the call page never sees it.
+    'card-frame': (msg, sender) =>
+      sender.tabId === undefined
+        ? null
+        : sendToTab(sender.tabId, msg, { frameId: 0 }).catch(() => null),
     whoami: (_msg, sender) => ({ tabId: sender.tabId, windowId: sender.windowId }),
   });
 
+  browser.runtime.onConnect.addListener((port) => projection.connect(port));
+  projection.watch();
+
   browser.tabs.onRemoved.addListener((tabId) => {
-    sessions.tabClosed(tabId);
+    sessions.tabClosed(tabId).then(() => projection.drop(tabId));
   });
   browser.tabs.onActivated.addListener(({ tabId, windowId }) => {
     focus.tabActivated(tabId, windowId);
@@ -116,11 +116,26 @@ export default defineBackground(() => {
     ui.command(command, tab?.id, tab?.windowId);
   });
 
-  // A new worker (first start, or after Chrome stopped the last one) picks up from storage.
-  sessions.reconcile(ask, (tabId) =>
-    browser.tabs.get(tabId).then(
-      () => true,
-      () => false,
-    ),
-  );
+  // Reminders (issue 14): alarms planned from the records, planned again on every change and
+  // when the worker, the extension or the browser starts.
+  const reminders = createReminders({
+    db,
+    now: Date.now,
+    timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+  });
+  reminders.start();
+  browser.runtime.onInstalled.addListener(() => void reminders.replan());
+  browser.runtime.onStartup.addListener(() => void reminders.replan());
+  browser.alarms.onAlarm.addListener((alarm) => void reminders.alarm(alarm.name));
+  browser.notifications.onClicked.addListener((id) => void reminders.clicked(id));
+  browser.notifications.onButtonClicked.addListener((id) => void reminders.clicked(id));
+
+  // The browser started, or the extension was installed, updated or reloaded: storage.session
+  // is empty, so every session record still live was left so by a quit.
+  browser.runtime.onStartup.addListener(() => sweep());
+  browser.runtime.onInstalled.addListener(() => sweep());
+  // A new worker (first start, or after Chrome stopped the last one) picks up from storage, and
+  // ends what no tab owns any more.
+  sessions.reconcile(ask, tabExists).then(sweep);
+  projection.refresh();
 });

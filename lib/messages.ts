@@ -4,11 +4,14 @@
 // returned Promise; through webextension-polyfill both take a returned Promise, and returning
 // `undefined` leaves a message to other listeners.
 
+import type { FrameMessage, FramePlace } from './content/card-frame';
 import type { WireError } from './errors';
 import type { DetectionCheck } from './platforms/check';
 import type { Detected } from './platforms/types';
 import type { Platform } from './records';
-import type { LiveView } from './repos/live';
+
+/** A command's reply: done, or the user error to show (`fromWire`, then `describeError`). */
+export type CommandReply = { ok: true; error?: undefined } | { ok: false; error: WireError };
 
 export type Message =
   /** content -> background: the tracked call state of this tab changed (or a re-report). */
@@ -41,17 +44,29 @@ export type Message =
   | { type: 'toggle-card' }
   /** background -> content: this tab's session went live or ended (also when started by hand). */
   | { type: 'card-state'; state: 'in-call' | 'ended' }
+  /**
+   * session card -> background, in Firefox: open the side panel's page for this tab. The card's
+   * frame has no sidebarAction there, and a click in a framed page is no user action for it, so
+   * the background opens the page in a tab.
+   */
+  | { type: 'open-panel'; view: 'live' | 'reflect'; sessionId?: string }
   /** overlay/panel -> background: bring the call tab and window to the front. */
   | { type: 'focus-call'; tabId: number }
   /** overlay -> background: which tab and window is this frame in? */
   | { type: 'whoami' }
   /**
-   * session card -> background: the records of a session. The card's frame sits in the call
-   * page, where Chrome partitions (and here denies) the frame's own IndexedDB, so the background
-   * reads and writes the extension's database for it.
+   * session card / panel -> background: add an action item to a session, or tick one. The
+   * card's frame sits in the call page, where Chrome denies the frame IndexedDB, so the
+   * background writes for it (and the panel does the same, to keep one path). What they show
+   * comes back as the live projection (lib/session/live-projection.ts), not as a reply.
    */
-  | { type: 'live-view'; sessionId?: string }
-  | { type: 'action-item'; sessionId: string; add?: string; toggle?: string };
+  | { type: 'action-item'; sessionId: string; add?: string; toggle?: string }
+  /**
+   * session card -> background -> the tab's content script: the card's geometry. Through the
+   * extension, not `postMessage`, which the call page would see (how many action items, when the
+   * user came back). The reply is where the content script put the card.
+   */
+  | { type: 'card-frame'; frame: FrameMessage };
 
 export type MessageType = Message['type'];
 export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
@@ -63,16 +78,18 @@ export interface Replies {
   'call-ping': { platform: Platform; state: Detected; meetingKey?: string; presenting?: boolean };
   /** From the content script of a call platform's page; `report` is the copyable text. */
   'detect-check': { check: DetectionCheck; report: string };
-  'manual-start': { ok: boolean; error?: WireError };
-  'manual-end': { ok: boolean; error?: WireError };
-  assign: { ok: boolean };
+  'manual-start': CommandReply;
+  'manual-end': CommandReply;
+  assign: CommandReply;
   'companion-tab': { ok: true };
   'toggle-card': { ok: true };
   'card-state': { ok: true };
   'focus-call': { ok: boolean };
+  'open-panel': { ok: boolean };
   whoami: { tabId?: number; windowId?: number };
-  'live-view': LiveView;
-  'action-item': { ok: boolean; error?: string };
+  'action-item': CommandReply;
+  /** The card's place after the change, or nothing when no card is mounted. */
+  'card-frame': FramePlace | null;
 }
 
 export interface Sender {
@@ -98,9 +115,10 @@ const TYPES: ReadonlySet<string> = new Set<MessageType>([
   'toggle-card',
   'card-state',
   'focus-call',
+  'open-panel',
   'whoami',
-  'live-view',
   'action-item',
+  'card-frame',
 ]);
 
 /** What the content script on a call page sends; nothing else is taken from there. */
@@ -157,10 +175,13 @@ export function send<T extends MessageType>(msg: MessageOf<T>): Promise<Replies[
   return browser.runtime.sendMessage(msg) as Promise<Replies[T]>;
 }
 
-/** Sends a message to one tab's content script. */
+/** Sends a message to one tab's content script (its top frame's, with `frameId: 0`). */
 export function sendToTab<T extends MessageType>(
   tabId: number,
   msg: MessageOf<T>,
+  options?: { frameId?: number },
 ): Promise<Replies[T]> {
-  return browser.tabs.sendMessage(tabId, msg) as Promise<Replies[T]>;
+  return (
+    options ? browser.tabs.sendMessage(tabId, msg, options) : browser.tabs.sendMessage(tabId, msg)
+  ) as Promise<Replies[T]>;
 }

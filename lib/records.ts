@@ -93,6 +93,12 @@ export interface SessionRecord {
   meetingKey?: string;
   startedAt?: number;
   endedAt?: number;
+  /**
+   * While live: the last time the background knew the call was on (written with the focus
+   * ledger and the call state, never on a timer). A session the browser left live when it quit
+   * is ended at this time, or at its start plus its length.
+   */
+  aliveAt?: number;
   topic?: Topic;
   actionItems: ActionItem[];
   /** The user chose not to reflect on this session. */

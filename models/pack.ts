@@ -6,6 +6,9 @@
 //     │   └──────> choose a mentorship ──choose──> preview
 //     └──read──> error / nothing new
 //
+// A pasted calendar invite (`BEGIN:VCALENDAR` / `BEGIN:VEVENT`) goes to the invite model
+// instead (models/invite.ts): its own preview, and a booking at the invite's time once confirmed.
+//
 // The clock, the database and the clipboard come in; the session being prepared comes from the
 // prep model's signals.
 
@@ -13,11 +16,14 @@ import { computed, createModel, type ReadonlySignal, signal } from '@preact/sign
 import type { Db } from '@/lib/db';
 import { describeError, formatDateTime, t } from '@/lib/i18n';
 import type { Mentorship, SessionRecord } from '@/lib/records';
+import { rescheduleSession } from '@/lib/repos/sessions';
 import { applyImport, loadAll } from '@/lib/repos/snapshot';
 import { type ImportPlan, planImport } from '@/lib/share/apply';
 import { mailtoUrl } from '@/lib/share/mailto';
 import { decodePack, encodePack } from '@/lib/share/message';
 import { PACK_VERSION, type Pack } from '@/lib/share/pack';
+import { InviteModel, looksLikeInvite } from './invite';
+import { tzOffsetAt } from './local-time';
 
 export interface Include {
   topic: boolean;
@@ -86,6 +92,17 @@ export type ReadyPlan = Extract<ImportPlan, { needsChoice: false }>;
 export function planLines(plan: ReadyPlan): string[] {
   const lines: string[] = [];
   if (plan.isNew) lines.push(t('importNewSession'));
+  if (plan.moveTo !== undefined) {
+    lines.push(
+      t(
+        'importMove',
+        new Date(plan.moveTo).toLocaleString(undefined, {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+        }),
+      ),
+    );
+  }
   for (const c of plan.changes) {
     if (c.field === 'topic') lines.push(t('importTopic', c.after));
     // Characters as a person counts them: an emoji is one.
@@ -123,6 +140,16 @@ export const PackModel = createModel((env: PackEnv) => {
   const info = signal<string | undefined>(undefined);
   const pending = signal<{ pack: Pack; plan: ImportPlan } | undefined>(undefined);
   const copied = signal(false);
+  const invite = new InviteModel({
+    db: env.db,
+    now: env.now,
+    timeZone: () => env.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    preferred: computed(() => env.mentorship.value?.id),
+    changed: async () => {
+      pasted.value = '';
+      await env.imported();
+    },
+  });
 
   const pack = computed(() => {
     const m = env.mentorship.value;
@@ -175,11 +202,21 @@ export const PackModel = createModel((env: PackEnv) => {
   async function read(chosen?: string) {
     error.value = undefined;
     info.value = undefined;
+    if (!chosen && !pending.value && looksLikeInvite(pasted.value)) {
+      await invite.read(pasted.value);
+      return;
+    }
     try {
       const incoming = pending.value?.pack ?? decodePack(pasted.value);
       const { mentorships, sessions, notes } = await loadAll(await env.db());
       const plan = planImport(incoming, { mentorships, sessions, notes, now: env.now() }, chosen);
-      if (!plan.needsChoice && !plan.changes.length && !plan.isNew && !plan.pairWith) {
+      if (
+        !plan.needsChoice &&
+        !plan.changes.length &&
+        !plan.isNew &&
+        !plan.pairWith &&
+        plan.moveTo === undefined
+      ) {
         pending.value = undefined;
         info.value = t('importNothingNew');
         return;
@@ -202,6 +239,8 @@ export const PackModel = createModel((env: PackEnv) => {
     empty,
     mail,
     preview,
+    /** A pasted calendar invite: its preview and booking. */
+    invite,
     previewSessionAt,
     setInclude(patch: Partial<Include>) {
       include.value = { ...include.value, ...patch };
@@ -210,18 +249,25 @@ export const PackModel = createModel((env: PackEnv) => {
     paste(text: string) {
       pasted.value = text;
       pending.value = undefined;
+      invite.reset();
     },
     read: () => read(),
     /** The mentorship the pack is for, when it could be more than one. */
     chooseMentorship: (id: string) => read(id),
     cancel() {
       pending.value = undefined;
+      invite.reset();
     },
     async apply() {
       const p = pending.value;
       if (!p || p.plan.needsChoice) return;
       try {
-        await applyImport(await env.db(), p.plan, p.pack.from, env.now());
+        const d = await env.db();
+        await applyImport(d, p.plan, p.pack.from, env.now());
+        if (p.plan.moveTo !== undefined) {
+          const now = env.now();
+          await rescheduleSession(d, p.plan.session.id, p.plan.moveTo, now, tzOffsetAt(now));
+        }
         pending.value = undefined;
         pasted.value = '';
         info.value = t('importDone');

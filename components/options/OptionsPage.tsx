@@ -5,10 +5,12 @@ import type { OptionsModel } from '@/models/options/app';
 import { Onboarding } from '../Onboarding';
 import { AgreementEditor } from './AgreementEditor';
 import { Backups } from './Backups';
+import { BetweenSessions } from './BetweenSessions';
 import { formatDay, formatWhen, roleName } from './format';
 import { Goals } from './Goals';
 import { History } from './History';
 import { cadenceText, MentorshipList } from './MentorshipList';
+import { Review } from './Review';
 import { Schedule } from './Schedule';
 import { SearchBox, SearchResultsView } from './Search';
 import { SessionPage } from './SessionPage';
@@ -232,6 +234,7 @@ function MentorshipView(props: Props) {
           export, reminders, period review): add each as its own component here, wrapped in
           <div class="opt-wide">, above the agreement, which stays last.
         */}
+        <BetweenSessions model={model} effects={effects} />
         <div class="opt-wide">
           <AgreementFold key={m.id} {...props} filledIn={!model.firstSession.value} />
         </div>
@@ -380,6 +383,13 @@ export function OptionsPage({ model, effects }: Props) {
           />
         )}
         {view.page === 'archived' && <ArchivedView model={model} effects={effects} />}
+        {view.page === 'review' && (
+          <Review
+            model={model.review}
+            download={effects.download}
+            print={() => globalThis.print()}
+          />
+        )}
         {view.page === 'new' && (
           <div class="card opt-new">
             <Onboarding error={model.newError.value} onCreate={model.create} />
@@ -407,6 +417,8 @@ export function OptionsPage({ model, effects }: Props) {
             onChange={settings.edit}
             language={settings.language.value}
             onLanguage={settings.setLanguage}
+            reminders={settings.reminders.value}
+            onReminder={settings.setReminder}
           />
         )}
       </main>

@@ -1,6 +1,6 @@
 import type { SaveStatus } from '@/lib/autosave';
 import { BROWSER_LANGUAGE, LANGUAGES, languageName, t } from '@/lib/i18n';
-import type { SettingsDraft } from '@/lib/rules/settings';
+import type { ReminderSettings, SettingsDraft } from '@/lib/rules/settings';
 import type { SettingsError } from '@/models/options/settings';
 
 export interface SettingsFormProps {
@@ -11,6 +11,9 @@ export interface SettingsFormProps {
   /** The language chosen for the extension's text; BROWSER_LANGUAGE for the browser's. */
   language: string;
   onLanguage(choice: string): void;
+  /** The reminder switches, as they are now (absent: the section is not shown). */
+  reminders?: ReminderSettings;
+  onReminder?(kind: keyof ReminderSettings, on: boolean): void;
 }
 
 /** The browser's own language, as it names itself. */
@@ -18,6 +21,14 @@ function browserLanguageName(): string {
   const ui = globalThis.navigator?.language ?? 'en';
   return languageName(ui.split('-')[0] ?? ui);
 }
+
+/** The reminder switches, in the order a session goes: before, at the start, after. */
+const REMINDER_SWITCHES: [keyof ReminderSettings, string][] = [
+  ['dayBefore', 'optRemindDayBefore'],
+  ['starting', 'optRemindStarting'],
+  ['reflect', 'optRemindReflect'],
+  ['bookNext', 'optRemindBookNext'],
+];
 
 /** Defaults for sessions and the private nudge back to the call. */
 export function SettingsForm(props: SettingsFormProps) {
@@ -125,6 +136,25 @@ export function SettingsForm(props: SettingsFormProps) {
           {problem('graceSeconds')}
         </div>
       </fieldset>
+      {props.reminders && (
+        <fieldset class="opt-fieldset" aria-describedby="reminders-hint">
+          <legend>{t('optRemindLegend')}</legend>
+          <p id="reminders-hint" class="muted small">
+            {t('optRemindHint')}
+          </p>
+          {REMINDER_SWITCHES.map(([kind, key]) => (
+            <label class="inline" key={kind}>
+              <input
+                type="checkbox"
+                name={`remind-${kind}`}
+                checked={props.reminders?.[kind] ?? true}
+                onChange={(e) => props.onReminder?.(kind, e.currentTarget.checked)}
+              />{' '}
+              {t(key)}
+            </label>
+          ))}
+        </fieldset>
+      )}
     </section>
   );
 }

@@ -7,26 +7,14 @@ import { LiveSessionView } from '@/components/SessionCard';
 import { NoCall } from '@/components/ToReflectList';
 import { db } from '@/lib/db';
 import { startLanguage, t, tIsolated } from '@/lib/i18n';
-import { createLiveModel, type LiveModel, type LiveSource } from '@/lib/live-model';
-import { loadLiveView } from '@/lib/repos/live';
-import { editActionItems } from '@/lib/repos/sessions';
+import { liveCommands, storedFeed } from '@/lib/session/live-client';
 import { languageItem } from '@/lib/storage/items';
+import { LiveModel, systemClock } from '@/models/live';
 import { ReflectionModel } from '@/models/reflection';
 import { ToReflectModel } from '@/models/to-reflect';
 
 // The side panel: the live session while a call is on (the card's content, with more room),
 // and the reflection checklist once it ends. It switches by itself when the call ends.
-
-/** The panel is a top-level extension page: it reads the database directly. */
-const directSource: LiveSource = {
-  view: async (sessionId) => loadLiveView(await db(), sessionId),
-  async actionItem(sessionId, edit) {
-    await editActionItems(await db(), sessionId, edit, Date.now());
-  },
-  async assign(sessionId, mentorshipId) {
-    await browser.runtime.sendMessage({ type: 'assign', sessionId, mentorshipId, at: Date.now() });
-  },
-};
 
 const params = new URLSearchParams(location.search);
 const pinnedTab = params.has('tab') ? Number(params.get('tab')) : undefined;
@@ -41,8 +29,8 @@ const models = new Map<number | undefined, LiveModel>();
 function modelFor(id: number | undefined): LiveModel {
   let model = models.get(id);
   if (!model) {
-    model = createLiveModel(id, { source: directSource });
-    model.start();
+    // The live projection the background keeps for the tab; edits go to it as commands.
+    model = new LiveModel({ feed: storedFeed(id), ...liveCommands() }, systemClock);
     models.set(id, model);
   }
   return model;

@@ -1,21 +1,29 @@
 // The session card's frame on the call page: an iframe of the extension's overlay page. The
 // page's scripts cannot read a cross-origin frame, so the topic, notes and anything typed in the
-// card stay in the extension. This file places, sizes and moves the frame; only geometry crosses
-// between the frame and the page (postMessage, checked by origin), never content.
+// card stay in the extension. This file places, sizes and moves the frame, and keeps it visible.
+//
+// What the page must not learn, it is not told: the card's size says how many action items
+// there are, its moves say when the user is at the card. So the frame's geometry comes through
+// the extension (frame -> background -> this content script, `card-frame` messages), never
+// through `postMessage`, which the page's own `message` listeners would see. The frame keeps the
+// card's place per platform in extension storage; this file only applies it, held inside the
+// viewport, and answers where the card is.
+//
+// What the page must not change, it cannot keep changed: the frame's visibility styles (opacity,
+// transforms, filters, clipping, pointer events...) are set `!important` in its style attribute,
+// which beats any page stylesheet, and set again whenever the page edits that attribute, so a
+// card made invisible under the cursor (clickjacking) does not stay that way.
+//
+// Content-script zone: no storage module, no database, no Preact (see issue 9): it stays small.
 
 import type { Detected } from '../platforms/types';
 import type { Platform } from '../records';
 
 interface Ctx {
   onInvalidated(cb: () => void): void;
-  addEventListener: (
-    target: Window,
-    type: 'message',
-    handler: (event: MessageEvent) => void,
-  ) => void;
 }
 
-export interface Place {
+export interface FramePlace {
   /** Distance from the viewport's right edge, px. */
   right: number;
   /** Distance from the viewport's top edge, px. */
@@ -26,7 +34,7 @@ export interface Place {
  * Default places keep clear of each platform's own controls: Meet and Zoom keep leave and mute
  * in a bottom toolbar, Teams keeps hang-up in its top bar.
  */
-export const DEFAULT_PLACE: Record<Platform, Place> = {
+export const DEFAULT_PLACE: Record<Platform, FramePlace> = {
   meet: { right: 16, top: 16 },
   zoom: { right: 16, top: 56 },
   teams: { right: 16, top: 120 },
@@ -34,39 +42,89 @@ export const DEFAULT_PLACE: Record<Platform, Place> = {
 
 export const FRAME_ID = 'mentor-companion-card';
 
-/** Messages the overlay page posts to its frame's parent: geometry only. */
+/** What the overlay page sends its frame (through the background): geometry only. */
 export type FrameMessage =
   | { mc: 'size'; width: number; height: number }
   | { mc: 'move'; dx: number; dy: number }
-  | { mc: 'moved' }
+  /** The place the user left the card at on this platform, from extension storage. */
+  | { mc: 'place'; right: number; top: number }
+  /** No change: where is the card? */
+  | { mc: 'where' }
   /** The user closed the end card. */
   | { mc: 'close' };
 
-function clampPlace(place: Place, width: number, height: number): Place {
+/** The frame's styles that decide whether and how it shows: the extension's, not the page's. */
+const FIXED_STYLES: ReadonlyArray<[string, string]> = [
+  ['position', 'fixed'],
+  ['z-index', '2147483647'],
+  ['left', 'auto'],
+  ['bottom', 'auto'],
+  ['border', '0'],
+  ['margin', '0'],
+  ['padding', '0'],
+  ['background', 'transparent'],
+  ['color-scheme', 'normal'],
+  ['opacity', '1'],
+  ['visibility', 'visible'],
+  ['transform', 'none'],
+  ['translate', 'none'],
+  ['rotate', 'none'],
+  ['scale', 'none'],
+  ['zoom', '1'],
+  ['filter', 'none'],
+  ['backdrop-filter', 'none'],
+  ['clip-path', 'none'],
+  ['mask', 'none'],
+  ['mix-blend-mode', 'normal'],
+  ['pointer-events', 'auto'],
+  ['content-visibility', 'visible'],
+  ['min-width', '0'],
+  ['min-height', '0'],
+  ['max-width', 'none'],
+  ['max-height', 'none'],
+];
+
+const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+
+function clampPlace(place: FramePlace, width: number, height: number): FramePlace {
   const maxRight = Math.max(0, window.innerWidth - width);
   const maxTop = Math.max(0, window.innerHeight - height);
   return {
-    right: Math.min(Math.max(0, place.right), maxRight),
-    top: Math.min(Math.max(0, place.top), maxTop),
+    right: Math.round(Math.min(Math.max(0, place.right), maxRight)),
+    top: Math.round(Math.min(Math.max(0, place.top), maxTop)),
   };
 }
 
+/** The frame's whole style attribute for a geometry, every declaration `!important`. */
+export function frameStyle(
+  place: FramePlace,
+  size: { width: number; height: number },
+  hidden: boolean,
+) {
+  const all: Array<[string, string]> = [
+    ...FIXED_STYLES,
+    ['display', hidden ? 'none' : 'block'],
+    ['right', `${place.right}px`],
+    ['top', `${place.top}px`],
+    ['width', `${size.width}px`],
+    ['height', `${size.height}px`],
+  ];
+  return all.map(([k, v]) => `${k}: ${v} !important;`).join(' ');
+}
+
 export function mountCard(ctx: Ctx, platform: Platform) {
-  const origin = new URL(browser.runtime.getURL('/')).origin;
-  const placeKey = `local:cardPlace:${platform}` as const;
   let frame: HTMLIFrameElement | undefined;
-  let place: Place = DEFAULT_PLACE[platform];
+  let guard: MutationObserver | undefined;
+  let place: FramePlace = DEFAULT_PLACE[platform];
   let size = { width: 340, height: 56 };
   let hidden = false;
+  let style = '';
 
   const apply = () => {
     if (!frame) return;
     place = clampPlace(place, size.width, size.height);
-    frame.style.right = `${place.right}px`;
-    frame.style.top = `${place.top}px`;
-    frame.style.width = `${size.width}px`;
-    frame.style.height = `${size.height}px`;
-    frame.style.display = hidden ? 'none' : 'block';
+    style = frameStyle(place, size, hidden);
+    if (frame.getAttribute('style') !== style) frame.setAttribute('style', style);
   };
 
   const create = () => {
@@ -76,47 +134,55 @@ export function mountCard(ctx: Ctx, platform: Platform) {
     frame.src = browser.runtime.getURL('/overlay.html');
     frame.title = 'Mentor Companion';
     frame.setAttribute('allowtransparency', 'true');
-    frame.style.cssText =
-      'position:fixed;z-index:2147483647;border:0;margin:0;padding:0;background:transparent;color-scheme:normal;';
+    apply();
+    // Whatever the page writes into the style attribute, the extension's styles come back.
+    guard = new MutationObserver(() => {
+      if (frame && frame.getAttribute('style') !== style) frame.setAttribute('style', style);
+    });
+    guard.observe(frame, { attributes: true, attributeFilter: ['style'] });
     // On the root element, not <body>: single-page apps replace their body on navigation.
     document.documentElement.append(frame);
-    apply();
   };
 
   const remove = () => {
+    guard?.disconnect();
+    guard = undefined;
     frame?.remove();
     frame = undefined;
   };
 
-  browser.storage.local.get(placeKey.slice(6)).then((got) => {
-    const saved = got[placeKey.slice(6)] as Place | undefined;
-    if (saved && Number.isFinite(saved.right) && Number.isFinite(saved.top)) {
-      place = saved;
-      apply();
-    }
-  });
-
-  ctx.addEventListener(window, 'message', (event) => {
-    if (event.origin !== origin || !frame || event.source !== frame.contentWindow) return;
-    const msg = event.data as FrameMessage;
-    if (msg?.mc === 'size') {
+  /** One message from the card; returns where the card is now (null: no card here). */
+  const onFrame = (msg: FrameMessage): FramePlace | null => {
+    if (!frame) return null;
+    if (msg.mc === 'size' && finite(msg.width) && finite(msg.height)) {
       size = {
         width: Math.min(Math.max(40, Math.round(msg.width)), 640),
         height: Math.min(Math.max(32, Math.round(msg.height)), window.innerHeight - 16),
       };
-      apply();
-    } else if (msg?.mc === 'move') {
+    } else if (msg.mc === 'move' && finite(msg.dx) && finite(msg.dy)) {
       place = { right: place.right - msg.dx, top: place.top + msg.dy };
-      apply();
-    } else if (msg?.mc === 'close') {
+    } else if (msg.mc === 'place' && finite(msg.right) && finite(msg.top)) {
+      place = { right: msg.right, top: msg.top };
+    } else if (msg.mc === 'close') {
       remove();
-    } else if (msg?.mc === 'moved') {
-      browser.storage.local.set({ [placeKey.slice(6)]: place });
+      return null;
     }
-  });
+    apply();
+    return { ...place };
+  };
+
+  // Only the extension reaches a content script's runtime.onMessage; the page cannot.
+  const onMessage = (msg: unknown) => {
+    const m = msg as { type?: string; frame?: FrameMessage } | null;
+    if (m?.type !== 'card-frame' || typeof m.frame !== 'object' || m.frame === null)
+      return undefined;
+    return Promise.resolve(onFrame(m.frame));
+  };
+  browser.runtime.onMessage.addListener(onMessage);
   const onResize = () => apply();
   window.addEventListener('resize', onResize);
   ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
     window.removeEventListener('resize', onResize);
     remove();
   });

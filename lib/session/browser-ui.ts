@@ -44,11 +44,31 @@ export function openPanel(
   return browser.sidePanel.open({ windowId: target.windowId ?? browser.windows.WINDOW_ID_CURRENT });
 }
 
+/** "Reflect on the session": the notification, for a tab's call or one with no tab left. */
+function reflectNotification(session: SessionRecord, tabId: number | undefined) {
+  return browser.notifications.create(`${REFLECT_NOTIFICATION}${tabId ?? ''}:${session.id}`, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: browser.i18n.getMessage('reflectTitle'),
+    message: browser.i18n.getMessage('reflectMessage'),
+    // Firefox shows no notification buttons (and a click on one is no user action there).
+    ...(import.meta.env.FIREFOX
+      ? {}
+      : { buttons: [{ title: browser.i18n.getMessage('reflectNow') }] }),
+  });
+}
+
 export function createBrowserUi() {
   const hooks: Hooks = {
-    async started(tabId: number, _live: LiveInfo, session: SessionRecord) {
+    async started(tabId: number, live: LiveInfo, session: SessionRecord) {
       await Promise.all([
-        browser.tabs.sendMessage(tabId, { type: 'card-state', state: 'in-call' }).catch(() => {}),
+        // A detected call's card is already up (the content script shows it as it reports);
+        // only a session started by hand needs to tell the tab.
+        live.manual
+          ? browser.tabs
+              .sendMessage(tabId, { type: 'card-state', state: 'in-call' })
+              .catch(() => {})
+          : undefined,
         browser.action.setBadgeBackgroundColor({ tabId, color: LIVE_COLOR }),
         browser.action.setBadgeText({ tabId, text: '●' }),
         import.meta.env.FIREFOX
@@ -60,14 +80,16 @@ export function createBrowserUi() {
             }),
       ]);
     },
-    async ended(tabId: number, _live: LiveInfo, session: SessionRecord | undefined) {
+    async ended(tabId: number, live: LiveInfo, session: SessionRecord | undefined) {
       if (!session) return;
       const tabAlive = await browser.tabs.get(tabId).then(
-        () => true,
+        (tab) => Boolean(tab),
         () => false,
       );
       await Promise.all([
+        // The content script saw a detected call end and shows the end card by itself.
         tabAlive &&
+          live.manual &&
           browser.tabs.sendMessage(tabId, { type: 'card-state', state: 'ended' }).catch(() => {}),
         tabAlive &&
           browser.action.setBadgeBackgroundColor({ tabId, color: REFLECT_COLOR }).catch(() => {}),
@@ -81,18 +103,18 @@ export function createBrowserUi() {
         import.meta.env.FIREFOX
           ? undefined
           : browser.sidePanel.setOptions({ path: panelPath(undefined, 'reflect', session.id) }),
-        browser.notifications.create(
-          `${REFLECT_NOTIFICATION}${tabAlive ? tabId : ''}:${session.id}`,
-          {
-            type: 'basic',
-            iconUrl: browser.runtime.getURL('/icon/128.png'),
-            title: browser.i18n.getMessage('reflectTitle'),
-            message: browser.i18n.getMessage('reflectMessage'),
-            ...(import.meta.env.FIREFOX
-              ? {}
-              : { buttons: [{ title: browser.i18n.getMessage('reflectNow') }] }),
-          },
-        ),
+        reflectNotification(session, tabAlive ? tabId : undefined),
+      ]);
+    },
+    /** A session the browser left live was ended at start-up: offer its reflection. */
+    async orphaned(session: SessionRecord) {
+      await Promise.all([
+        import.meta.env.FIREFOX
+          ? undefined
+          : browser.sidePanel
+              .setOptions({ path: panelPath(undefined, 'reflect', session.id) })
+              .catch(() => {}),
+        reflectNotification(session, undefined),
       ]);
     },
   };
@@ -117,6 +139,13 @@ export function createBrowserUi() {
         );
       }
       browser.notifications.clear(id);
+    },
+    /** The panel's page for a call tab, in a tab of its own (Firefox's framed card asks). */
+    async openInTab(tabId: number | undefined, view: 'live' | 'reflect', sessionId?: string) {
+      const tab = await browser.tabs
+        .create({ url: browser.runtime.getURL(`/${panelPath(tabId, view, sessionId)}`) })
+        .catch(() => undefined);
+      return { ok: Boolean(tab) };
     },
     command(command: string, tabId: number | undefined, windowId: number | undefined) {
       if (command === 'open-panel') {

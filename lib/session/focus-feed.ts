@@ -6,6 +6,7 @@
 // at their own `now`. A nudge is a timer while the worker is awake, with an alarm behind it in
 // case Chrome stops the worker first. Both check the stored state, so a nudge fires once.
 
+import { db as openDb } from '../db';
 import {
   applyFocusEvent,
   endFocus,
@@ -14,45 +15,57 @@ import {
   focusFigures,
   startFocus,
 } from '../focus';
-import { settingsItem } from '../storage/items';
+import { touchLiveSession } from '../repos/live';
+import { focusItem, liveItem, settingsItem } from '../storage/items';
 import { formatClock } from '../time';
-import { type Live, type LiveInfo, readState, serial } from './orchestrator';
+import { type Live, type LiveInfo, readState } from './orchestrator';
+import { serial } from './queue';
 
-export const DEFAULT_GRACE_SECONDS = 20;
 const NUDGE_ALARM = 'nudge:';
 const BADGE_ALARM = 'away-badge';
 export const NUDGE_NOTIFICATION = 'mc-back-to-call:';
 
-export const focusKey = (sessionId: string) => `focus:${sessionId}`;
+const readFocus = (sessionId: string) => focusItem(sessionId).get();
 
-export interface Settings {
-  graceSeconds: number;
-  nudges: boolean;
+export interface FocusFeedDeps {
+  now?: () => number;
+  /** The heartbeat: the call is on at `at`, with these figures (written with the ledger). */
+  alive?: (sessionId: string, at: number, figures: FocusFigureSnapshot) => Promise<void>;
 }
 
-export async function readSettings(): Promise<Settings> {
-  return settingsItem.get();
-}
+export type FocusFigureSnapshot = {
+  awayMs: number;
+  count: number;
+  longestMs: number;
+  presentShare: number;
+};
 
-async function readFocus(sessionId: string): Promise<FocusState | undefined> {
-  const key = focusKey(sessionId);
-  const got = await browser.storage.session.get(key);
-  return got[key] as FocusState | undefined;
-}
+const snapshot = (state: FocusState, at: number): FocusFigureSnapshot => {
+  const f = focusFigures(state, at);
+  return { awayMs: f.awayMs, count: f.count, longestMs: f.longestMs, presentShare: f.presentShare };
+};
 
-async function writeFocus(sessionId: string, state: FocusState) {
-  await browser.storage.session.set({ [focusKey(sessionId)]: state });
-}
+const defaultAlive = async (sessionId: string, at: number, figures: FocusFigureSnapshot) =>
+  touchLiveSession(await openDb(), sessionId, at, figures);
 
-export function createFocusFeed(now: () => number = Date.now) {
+export function createFocusFeed(deps: FocusFeedDeps = {}) {
+  const now = deps.now ?? Date.now;
+  const alive = deps.alive ?? defaultAlive;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  async function writeFocus(sessionId: string, state: FocusState) {
+    await focusItem(sessionId).set(state);
+    // Written with the ledger anyway: the heartbeat a browser quit ends the session at.
+    const at = now();
+    await alive(sessionId, at, snapshot(state, at)).catch(() => {});
+  }
 
   async function nudgeIfAway(sessionId: string) {
     const { live } = await readState();
     const entry = Object.entries(live).find(([, l]) => l.sessionId === sessionId);
     const state = await readFocus(sessionId);
     if (!entry || !state) return;
-    const settings = await readSettings();
+    const settings = await settingsItem.get();
     const figures = focusFigures(state, now());
     if (figures.awaySince === null || !settings.nudges) return;
     const [tabKey, info] = entry;
@@ -77,21 +90,39 @@ export function createFocusFeed(now: () => number = Date.now) {
     await browser.alarms.create(BADGE_ALARM, { delayInMinutes: 1 });
   }
 
+  /** Whether any live call other than this tab's is away now. */
+  async function otherAway(tabKey: string): Promise<number | undefined> {
+    const { live } = await readState();
+    for (const [key, info] of Object.entries(live)) {
+      if (key === tabKey) continue;
+      const state = await readFocus(info.sessionId);
+      const since = state && focusFigures(state, now()).awaySince;
+      if (since != null) return since;
+    }
+    return undefined;
+  }
+
+  /** This tab's call is back (or over): its nudge goes; the badge stays for another away call. */
   async function clearAway(tabKey: string) {
-    timers.forEach(clearTimeout);
-    timers.clear();
+    clearTimeout(timers.get(tabKey));
+    timers.delete(tabKey);
     await Promise.all([
-      browser.alarms.clear(BADGE_ALARM),
       browser.alarms.clear(`${NUDGE_ALARM}${tabKey}`),
-      browser.action.setBadgeText({ text: '' }),
       browser.notifications.clear(`${NUDGE_NOTIFICATION}${tabKey}`),
     ]);
+    const since = await otherAway(tabKey);
+    if (since === undefined) {
+      await Promise.all([
+        browser.alarms.clear(BADGE_ALARM),
+        browser.action.setBadgeText({ text: '' }),
+      ]);
+    }
   }
 
   async function writeLive(tabKey: string, info: LiveInfo) {
     const { live } = await readState();
     if (!live[tabKey]) return;
-    await browser.storage.session.set({ live: { ...live, [tabKey]: info } });
+    await liveItem.set({ ...live, [tabKey]: info });
   }
 
   /** Applies one event to the call of one tab, then arms or clears the nudge. */
@@ -106,10 +137,11 @@ export function createFocusFeed(now: () => number = Date.now) {
       await clearAway(tabKey);
       return;
     }
-    const { graceSeconds } = await readSettings();
+    const { graceSeconds } = await settingsItem.get();
     const due = figures.awaySince + graceSeconds * 1000;
     // A timer while this worker is awake; the alarm if Chrome stops it first.
     const wait = Math.max(0, due - now());
+    clearTimeout(timers.get(tabKey));
     timers.set(
       tabKey,
       setTimeout(() => serial(() => nudgeIfAway(info.sessionId)), wait + 50),
@@ -139,7 +171,7 @@ export function createFocusFeed(now: () => number = Date.now) {
       if (!state) return undefined;
       // The figures go into the session record; the event list is not needed any more.
       const f = focusFigures(endFocus(state, at), at);
-      await browser.storage.session.remove(focusKey(info.sessionId));
+      await focusItem(info.sessionId).remove();
       return {
         awayMs: f.awayMs,
         count: f.count,
@@ -207,7 +239,7 @@ export function createFocusFeed(now: () => number = Date.now) {
           else set.delete(tabId);
           next[key] = { ...info, companions: [...set] };
         }
-        await browser.storage.session.set({ live: next });
+        await liveItem.set(next);
         // Marked while on it (from the popup over that tab): it counts from now.
         const tab = await browser.tabs.get(tabId).catch(() => undefined);
         if (!tab?.active) return;

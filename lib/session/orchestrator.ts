@@ -1,17 +1,31 @@
 // The background's session orchestrator: call reports in, session records and browser chrome out.
 //
-// Everything it knows lives in storage.session (`calls`, `live`) and IndexedDB, never only in
-// memory: Chrome stops the service worker whenever it likes, and a new one picks up from storage
-// (and asks each call tab where it stands). Updates run one at a time through `serial`, so a burst
-// of reports cannot interleave their read-modify-write steps.
+// Everything it knows lives in storage.session (`calls`, `live`, `recent`) and IndexedDB, never
+// only in memory: Chrome stops the service worker whenever it likes, and a new one picks up from
+// storage (and asks each call tab where it stands). Updates run one at a time through `serial`,
+// so a burst of reports cannot interleave their read-modify-write steps; each step is bounded,
+// so a tab that never answers cannot hold up every later event.
+//
+// A browser quit, an extension update or reload clears storage.session but not the database:
+// `sweep` (at every worker start) ends the session records left `live` that no tab owns.
 
 import { db } from '../db';
-import { toWire, UserError } from '../errors';
+import { type ErrorCode, toWire, UserError } from '../errors';
+import type { CommandReply } from '../messages';
 import type { Detected } from '../platforms/types';
 import type { Platform, SessionRecord } from '../records';
-import { endLiveSession, startLiveSession } from '../repos/live';
+import {
+  assignSession,
+  endLiveSession,
+  endOrphanedSessions,
+  startLiveSession,
+  touchLiveSession,
+} from '../repos/live';
+import { editActionItems } from '../repos/sessions';
+import { callsItem, focusItem, liveItem, recentItem, setTogether } from '../storage/items';
 import { applyReport, type CallEntry, type Calls, type Effect } from './calls';
 import { prefixedKey } from './links';
+import { ASK_LIMIT_MS, bounded, STEP_LIMIT_MS, serial } from './queue';
 
 export interface LiveInfo {
   sessionId: string;
@@ -38,40 +52,38 @@ export interface Hooks {
     session: SessionRecord | undefined,
     at: number,
   ): Promise<void> | void;
-}
-
-let chain: Promise<unknown> = Promise.resolve();
-
-/** Runs `fn` after every update queued before it. */
-export function serial<T>(fn: () => Promise<T>): Promise<T> {
-  const run = chain.then(fn);
-  chain = run.catch(() => undefined);
-  return run;
+  /** A session the browser left live (it quit mid-call) was ended by the sweep. */
+  orphaned?(session: SessionRecord): Promise<void> | void;
 }
 
 export async function readState(): Promise<{ calls: Calls; live: Live }> {
-  const got = await browser.storage.session.get(['calls', 'live']);
-  return { calls: (got.calls as Calls) ?? {}, live: (got.live as Live) ?? {} };
+  const [calls, live] = await Promise.all([callsItem.get(), liveItem.get()]);
+  return { calls, live };
 }
 
 /** Calls that ended in each tab, so the end card and panel know which session to reflect on. */
 export type Recent = Record<string, { sessionId: string; endedAt: number }>;
 
-async function readRecent(): Promise<Recent> {
-  const got = await browser.storage.session.get('recent');
-  return (got.recent as Recent) ?? {};
-}
-
+/** One storage write, so a watcher never sees a call without its session or the reverse. */
 async function writeState(calls: Calls, live: Live, recent?: Recent) {
-  const items: Record<string, unknown> = { calls, live };
-  if (recent) items.recent = recent;
-  await browser.storage.session.set(items);
+  await setTogether(
+    [callsItem, calls],
+    [liveItem, live],
+    recent ? [recentItem, recent] : undefined,
+  );
 }
 
 /** Asks a tab's content script where it stands; rejects when the tab has none. */
 export type Ask = (
   tabId: number,
 ) => Promise<{ platform?: Platform; state: Detected; meetingKey?: string } | null>;
+
+type Reply = CommandReply;
+
+const refuse = (code: ErrorCode): Reply => ({ ok: false, error: toWire(new UserError(code)) });
+
+/** No answer in time: the tab is busy or hung, which says nothing about its call. */
+const NO_ANSWER_YET = Symbol('no answer yet');
 
 export interface CallReport {
   tabId: number;
@@ -83,7 +95,19 @@ export interface CallReport {
   manual?: boolean;
 }
 
-export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
+export interface OrchestratorOptions {
+  askLimitMs?: number;
+  stepLimitMs?: number;
+}
+
+export function createOrchestrator(
+  hooks: Hooks,
+  now: () => number = Date.now,
+  opts: OrchestratorOptions = {},
+) {
+  const askLimit = opts.askLimitMs ?? ASK_LIMIT_MS;
+  const queue = <T>(fn: () => Promise<T>) => serial(fn, opts.stepLimitMs ?? STEP_LIMIT_MS);
+
   async function apply(report: CallReport): Promise<Effect> {
     const { calls, live } = await readState();
     const key = String(report.tabId);
@@ -109,7 +133,7 @@ export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
       const ended = await endLiveSession(await db(), current.sessionId, report.at, extra);
       delete nextLive[key];
       const recent: Recent = {
-        ...(await readRecent()),
+        ...(await recentItem.get()),
         [key]: { sessionId: current.sessionId, endedAt: report.at },
       };
       await writeState(next.effect === 'end' ? next.calls : calls, nextLive, recent);
@@ -141,10 +165,40 @@ export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
     return next.effect;
   }
 
+  /** Follows a session under its new id: the live entry, the recent one, the focus ledger. */
+  async function rename(from: string, to: string) {
+    const [{ calls, live }, recent] = await Promise.all([readState(), recentItem.get()]);
+    const next = { ...live };
+    for (const [key, info] of Object.entries(live)) {
+      if (info.sessionId === from) next[key] = { ...info, sessionId: to };
+    }
+    const nextRecent = { ...recent };
+    for (const [key, r] of Object.entries(recent)) {
+      if (r.sessionId === from) nextRecent[key] = { ...r, sessionId: to };
+    }
+    const focus = await focusItem(from).get();
+    await writeState(calls, next, nextRecent);
+    if (focus) {
+      await focusItem(to).set(focus);
+      await focusItem(from).remove();
+    }
+  }
+
   /** Asks a call tab where it stands and applies the answer; no answer means it left the call. */
-  async function askAndApply(tabId: number, entry: CallEntry, ask: Ask) {
-    // No answer: the tab left the platform (its content script is gone), so no call.
-    const answer = (await ask(tabId).catch(() => null)) ?? { state: 'none' as const };
+  async function askAndApply(tabId: number, entry: CallEntry, ask: Ask, live?: LiveInfo) {
+    // A refusal: the tab left the platform (its content script is gone), so no call. Silence
+    // past the limit: the page is busy, which changes nothing; the next event asks again.
+    const reply = await bounded(
+      ask(tabId).catch(() => null),
+      askLimit,
+      NO_ANSWER_YET,
+    );
+    if (reply === NO_ANSWER_YET) return;
+    const answer = reply ?? { state: 'none' as const };
+    // Still on: the heartbeat the sweep ends a session at, should the browser quit.
+    if (live && answer.state === 'in-call') {
+      await touchLiveSession(await db(), live.sessionId, now()).catch(() => {});
+    }
     await apply({
       tabId,
       platform: entry.platform,
@@ -155,10 +209,10 @@ export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
   }
 
   return {
-    report: (r: CallReport) => serial(() => apply(r)),
+    report: (r: CallReport) => queue(() => apply(r)),
 
     tabClosed: (tabId: number) =>
-      serial(async () => {
+      queue(async () => {
         const { calls } = await readState();
         const entry = calls[String(tabId)];
         if (!entry) return 'none' as Effect;
@@ -166,56 +220,76 @@ export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
       }),
 
     /** The popup's "I'm in a session": the tab must be on one of the platforms. */
-    manualStart: (tabId: number, ask: Ask, windowId?: number) =>
-      serial(async () => {
+    manualStart: (tabId: number, ask: Ask, windowId?: number): Promise<Reply> =>
+      queue(async () => {
         // Only a call platform's page answers: its content script says which platform it is.
-        const platform = (await ask(tabId).catch(() => null))?.platform;
-        if (!platform) {
-          return {
-            ok: false,
-            error: toWire(new UserError('no-call-tab')),
-          };
-        }
+        const reply = await bounded(
+          ask(tabId).catch(() => null),
+          askLimit,
+          null,
+        );
+        const platform = reply?.platform;
+        if (!platform) return refuse('no-call-tab');
         const { live } = await readState();
         if (live[String(tabId)]) return { ok: true };
         await apply({ tabId, windowId, platform, state: 'in-call', at: now(), manual: true });
-        return { ok: true };
+        return { ok: true } as Reply;
       }),
 
-    manualEnd: (tabId: number) =>
-      serial(async () => {
+    manualEnd: (tabId: number): Promise<Reply> =>
+      queue(async () => {
         const { calls } = await readState();
         const entry = calls[String(tabId)];
-        if (entry?.state !== 'in-call')
-          return { ok: false, error: toWire(new UserError('no-live-session')) };
+        if (entry?.state !== 'in-call') return refuse('no-live-session');
         await apply({ tabId, platform: entry.platform, state: 'ended', at: now(), manual: true });
-        return { ok: true };
+        return { ok: true } as Reply;
       }),
 
     /** The user assigned the call and it became another session record (the prepared one). */
-    renameSession: (from: string, to: string) =>
-      serial(async () => {
-        const { calls, live } = await readState();
-        const next = { ...live };
-        for (const [key, info] of Object.entries(live)) {
-          if (info.sessionId === from) next[key] = { ...info, sessionId: to };
+    renameSession: (from: string, to: string) => queue(() => rename(from, to)),
+
+    /**
+     * The user answered "which mentorship?". One step of the queue with the rename that
+     * follows it, so a call ending meanwhile ends the session under the id it has then (before,
+     * it could end the old id, which the assignment had just folded away, and leave the new
+     * one live for good).
+     */
+    assign: (sessionId: string, mentorshipId: string | null, at: number): Promise<Reply> =>
+      queue(async () => {
+        try {
+          const next = await assignSession(await db(), sessionId, mentorshipId, at);
+          // The call became the session prepared for it: follow it under its id.
+          if (next.id !== sessionId) await rename(sessionId, next.id);
+          return { ok: true } as Reply;
+        } catch (error) {
+          return { ok: false, error: toWire(error) } as Reply;
         }
-        const focusFrom = `focus:${from}`;
-        const got = await browser.storage.session.get(focusFrom);
-        await writeState(calls, next);
-        if (got[focusFrom]) {
-          await browser.storage.session.set({ [`focus:${to}`]: got[focusFrom] });
-          await browser.storage.session.remove(focusFrom);
+      }),
+
+    /**
+     * An action item added in the card or the panel, or ticked. In the queue, so it lands on
+     * the session under the id it has after a "which mentorship?" answer running just before.
+     */
+    actionItem: (sessionId: string, edit: { add?: string; toggle?: string }): Promise<Reply> =>
+      queue(async () => {
+        try {
+          const change = edit.add !== undefined ? { add: edit.add } : { toggle: edit.toggle ?? '' };
+          if (!change.add && !change.toggle) throw new UserError('nothing-to-change');
+          await editActionItems(await db(), sessionId, change, now());
+          return { ok: true } as Reply;
+        } catch (error) {
+          return { ok: false, error: toWire(error) } as Reply;
         }
       }),
 
     /** A call tab finished loading a page: a page that answers no ping is no call any more. */
     reconcileTab: (tabId: number, ask: Ask) =>
-      serial(async () => {
+      queue(async () => {
         const { calls, live } = await readState();
         const entry = calls[String(tabId)];
-        if (!entry || live[String(tabId)]?.manual) return;
-        await askAndApply(tabId, entry, ask);
+        const info = live[String(tabId)];
+        if (!entry || info?.manual) return;
+        await askAndApply(tabId, entry, ask, info);
       }),
 
     /**
@@ -224,7 +298,7 @@ export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
      * nothing that already started or ended.
      */
     reconcile: (ask: Ask, tabExists: (tabId: number) => Promise<boolean>) =>
-      serial(async () => {
+      queue(async () => {
         const { calls, live } = await readState();
         for (const [key, entry] of Object.entries(calls)) {
           const tabId = Number(key);
@@ -233,8 +307,22 @@ export function createOrchestrator(hooks: Hooks, now: () => number = Date.now) {
             continue;
           }
           if (live[key]?.manual) continue;
-          await askAndApply(tabId, entry, ask);
+          await askAndApply(tabId, entry, ask, live[key]);
         }
+      }),
+
+    /**
+     * Ends each session record left `live` that no live tab owns (the browser quit, or the
+     * extension was updated or reloaded, mid-call), and offers it for reflection. Run it at
+     * every worker start, after `reconcile`.
+     */
+    sweep: (defaultMinutes: () => Promise<number>) =>
+      queue(async () => {
+        const { live } = await readState();
+        const owned = new Set(Object.values(live).map((l) => l.sessionId));
+        const ended = await endOrphanedSessions(await db(), owned, now(), await defaultMinutes());
+        for (const session of ended) await hooks.orphaned?.(session);
+        return ended;
       }),
   };
 }

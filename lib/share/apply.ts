@@ -30,6 +30,11 @@ export type ImportPlan =
       /** The session it lands on; `isNew` when the import books it. */
       session: SessionRecord;
       isNew: boolean;
+      /**
+       * The pack's session time, when the booking it lands on is at another time (or none):
+       * the other side moved it, so both calendars agree once it is moved here too.
+       */
+      moveTo?: number;
       changes: Change[];
       /** Kept on the mentorship once applied (`packFingerprint`). */
       fingerprint: string;
@@ -114,9 +119,21 @@ export function planImport(pack: Pack, ctx: ImportContext, chosenId?: string): I
   const added = (pack.actionItems ?? []).map((a) => a.trim()).filter((a) => a && !known.has(a));
   if (added.length) changes.push({ field: 'actionItems', added: [...new Set(added)] });
 
+  // The sender's booking time: the booking found here moves to it (a new one is booked at it).
+  const moveTo =
+    !seen &&
+    found?.status === 'scheduled' &&
+    wanted !== undefined &&
+    Number.isFinite(wanted) &&
+    wanted > ctx.now &&
+    found.scheduledAt !== wanted
+      ? wanted
+      : undefined;
+
   return {
     needsChoice: false,
     mentorship: m,
+    ...(moveTo !== undefined ? { moveTo } : {}),
     // A pack imported before changes nothing, even once its session has been held since.
     pairWith: !seen && pairId && m.pairId !== pairId && m.id !== pairId ? pairId : undefined,
     session,

@@ -4,18 +4,22 @@
 // replaced by the fallback: a page never crashes on what an earlier version (or a hand edit in
 // DevTools) left there.
 //
-//   storage.local    settings, language, popupMentorship, cardPlace:<platform>
-//   storage.session  calls, live, recent, focus:<sessionId>, dbRev
+//   storage.local    settings, language, popupMentorship, cardPlace:<platform>, remindersShown,
+//                    calendarSequences
+//   storage.session  calls, live, recent, focus:<sessionId>, dbRev, liveView:<tabId>
 //
 // storage.session is cleared when the browser quits or the extension reloads; it holds only
-// what the running browser needs (which tab is in which call), never anything typed.
+// what the running browser needs (which tab is in which call, and the live view of that call,
+// whose notes are copies of records kept in IndexedDB). It is in memory only and, at its default
+// access level, out of reach of content scripts: a call page never sees it.
 
 import { storage } from 'wxt/utils/storage';
 import type { FocusState } from '../focus';
-import { isTime } from '../limits';
+import { inRange, isTime, RANGES } from '../limits';
 import type { Platform } from '../records';
 import { cleanSettings, DEFAULT_SETTINGS, type Settings } from '../rules/settings';
 import type { Calls } from '../session/calls';
+import type { LiveProjection } from '../session/live-projection';
 import type { Live, Recent } from '../session/orchestrator';
 
 type Key = `local:${string}` | `session:${string}`;
@@ -43,11 +47,16 @@ export function defineItem<T>(
     migrations?: Record<number, (old: unknown) => unknown>;
   },
 ): Item<T> {
-  const raw = storage.defineItem<unknown>(key, {
-    fallback: null,
-    version: opts.version ?? 1,
-    ...(opts.migrations ? { migrations: opts.migrations } : {}),
-  });
+  // Made on first use, not when this module loads: WXT reads storage as soon as an item is
+  // defined, which fails outside an extension (Node scripts and tests import this module).
+  // Migrations still run before the first read or write.
+  let made: ReturnType<typeof storage.defineItem<unknown>> | undefined;
+  const raw = () =>
+    (made ??= storage.defineItem<unknown>(key, {
+      fallback: null,
+      version: opts.version ?? 1,
+      ...(opts.migrations ? { migrations: opts.migrations } : {}),
+    }));
   const read = (value: unknown): T => {
     if (value === null || value === undefined) return opts.fallback;
     try {
@@ -59,11 +68,20 @@ export function defineItem<T>(
   return {
     key,
     fallback: opts.fallback,
-    get: async () => read(await raw.getValue()),
-    set: (value) => raw.setValue(value),
-    remove: () => raw.removeValue(),
-    watch: (cb) => raw.watch((value) => cb(read(value))),
+    get: async () => read(await raw().getValue()),
+    set: (value) => raw().setValue(value),
+    remove: () => raw().removeValue(),
+    watch: (cb) => raw().watch((value) => cb(read(value))),
   };
+}
+
+/** One value for each item, in one storage write: a watcher never sees half of them. */
+export async function setTogether<A, B, C>(
+  ...entries: [[Item<A>, A], [Item<B>, B], [Item<C>, C]?]
+): Promise<void> {
+  await storage.setItems(
+    entries.flatMap((e) => (e ? [{ key: e[0].key, value: e[1] as unknown }] : [])),
+  );
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> =>
@@ -120,6 +138,62 @@ export const cardPlaceItems: Record<Platform, Item<Place | null>> = {
   teams: defineItem('local:cardPlace:teams', { fallback: null, clean: cleanPlace }),
 };
 
+/** The most reminder names kept as shown: old ones name times long gone and never plan again. */
+export const REMINDERS_SHOWN_MAX = 500;
+
+/**
+ * The reminders already shown (alarm names, lib/rules/reminders.ts), newest last, so each shows
+ * once, across worker and browser restarts.
+ */
+export const remindersShownItem = defineItem<string[]>('local:remindersShown', {
+  fallback: [],
+  clean: (raw) =>
+    Array.isArray(raw)
+      ? raw
+          .filter((x): x is string => typeof x === 'string' && x.length <= 400)
+          .slice(-REMINDERS_SHOWN_MAX)
+      : undefined,
+});
+
+/** One exported calendar event: its SEQUENCE, and what it said when that number was given. */
+export interface CalendarSequence {
+  sequence: number;
+  /** The event's exported content (time, title, link, rule), to tell a change from a repeat. */
+  signature: string;
+}
+
+/** The most events whose SEQUENCE is kept (oldest dropped first). */
+export const CALENDAR_SEQUENCES_MAX = 2_000;
+
+/**
+ * The SEQUENCE of every event exported to a calendar, by UID (lib/calendar/ics.ts): one more on
+ * every exported change, so the calendar replaces its copy. Kept here rather than on the records:
+ * it is a fact about the user's own calendar, not about the mentorship, and needs no database
+ * write (and no backup schema change) to count up.
+ */
+export const calendarSequencesItem = defineItem<Record<string, CalendarSequence>>(
+  'local:calendarSequences',
+  {
+    fallback: {},
+    clean: (raw) => {
+      if (!isObject(raw)) return undefined;
+      const out: Record<string, CalendarSequence> = {};
+      const entries = Object.entries(raw).slice(-CALENDAR_SEQUENCES_MAX);
+      for (const [uid, v] of entries) {
+        if (
+          isObject(v) &&
+          Number.isInteger(v.sequence) &&
+          (v.sequence as number) >= 0 &&
+          typeof v.signature === 'string'
+        ) {
+          out[uid] = { sequence: v.sequence as number, signature: v.signature };
+        }
+      }
+      return out;
+    },
+  },
+);
+
 // ---------------------------------------------------------------------------------------------
 // storage.session
 
@@ -143,13 +217,51 @@ export const recentItem = defineItem<Recent>('session:recent', {
   clean: mapOf((v) => typeof v.sessionId === 'string' && isTime(v.endedAt)),
 });
 
+const FOCUS_PREFIX = 'focus:';
+
 /** The focus ledger of one live session. */
 export function focusItem(sessionId: string): Item<FocusState | null> {
-  return defineItem(`session:focus:${sessionId}`, {
+  return defineItem(`session:${FOCUS_PREFIX}${sessionId}`, {
     fallback: null,
     clean: (raw) =>
       isObject(raw) && raw.v === 1 && isTime(raw.startedAt) && Array.isArray(raw.events)
         ? (raw as unknown as FocusState)
+        : undefined,
+  });
+}
+
+/**
+ * Calls `cb` with the session id whenever any session's focus ledger changes (the keys are per
+ * session, so no one item can be watched for all of them). Returns the unwatch.
+ */
+export function watchFocusItems(cb: (sessionId: string) => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'session') return;
+    for (const key of Object.keys(changes)) {
+      if (key.startsWith(FOCUS_PREFIX) && !key.endsWith('$')) cb(key.slice(FOCUS_PREFIX.length));
+    }
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/**
+ * What the session card and the side panel show of one tab's call, kept by the background
+ * (lib/session/live-projection.ts). The panel watches this item; the card, which in Firefox
+ * cannot read storage.session, gets the same value over a runtime port.
+ */
+export function liveViewItem(tabId: number): Item<LiveProjection | null> {
+  return defineItem(`session:liveView:${tabId}`, {
+    fallback: null,
+    clean: (raw) =>
+      isObject(raw) &&
+      raw.v === 1 &&
+      raw.tabId === tabId &&
+      Array.isArray(raw.mentorships) &&
+      typeof raw.menteeNotes === 'string' &&
+      typeof raw.mentorNotes === 'string' &&
+      inRange(raw.sessionMinutes, RANGES.sessionMinutes)
+        ? (raw as unknown as LiveProjection)
         : undefined,
   });
 }

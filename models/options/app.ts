@@ -27,7 +27,10 @@ import { fromInputValue, tzOffsetAt } from '../local-time';
 import type { OnboardingValues } from '../prep';
 import { AgreementModel } from './agreement';
 import { BackupsModel } from './backups';
+import { CalendarModel } from './calendar';
 import type { OptionsContext, OptionsEnv } from './context';
+import { MarkdownModel } from './markdown';
+import { ReviewModel } from './review';
 import { ScheduleModel } from './schedule';
 import { SearchModel } from './search';
 import { SessionPageModel } from './session-page';
@@ -41,7 +44,8 @@ export type View =
   | { page: 'new' }
   | { page: 'archived' }
   | { page: 'backups' }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'review'; id: string };
 
 /** A mentorship as the page's navigation lists it. */
 export interface MentorshipListItem {
@@ -60,12 +64,15 @@ export function parseHash(hash: string): View | undefined {
     return { page: 'mentorship', id: decodeURIComponent(h.slice(2)) };
   if (h.startsWith('s=') && h.length > 2)
     return { page: 'session', id: decodeURIComponent(h.slice(2)) };
+  if (h.startsWith('review=') && h.length > 7)
+    return { page: 'review', id: decodeURIComponent(h.slice(7)) };
   return undefined;
 }
 
 export function hashOf(view: View): string {
   if (view.page === 'mentorship') return `#m=${encodeURIComponent(view.id)}`;
   if (view.page === 'session') return `#s=${encodeURIComponent(view.id)}`;
+  if (view.page === 'review') return `#review=${encodeURIComponent(view.id)}`;
   return `#${view.page}`;
 }
 
@@ -95,7 +102,8 @@ export const OptionsModel = createModel((env: OptionsEnv) => {
   const view = computed<View | undefined>(() => {
     if (!data.value) return undefined;
     const want = requested.value;
-    if (want && (want.page !== 'mentorship' || mentorships.value.some((m) => m.id === want.id))) {
+    const exists = (id: string) => mentorships.value.some((m) => m.id === id);
+    if (want && (want.page === 'mentorship' || want.page === 'review' ? exists(want.id) : true)) {
       return want;
     }
     const first = mentorships.value[0];
@@ -104,7 +112,9 @@ export const OptionsModel = createModel((env: OptionsEnv) => {
 
   const selected = computed(() => {
     const v = view.value;
-    if (v?.page === 'mentorship') return mentorships.value.find((m) => m.id === v.id);
+    if (v?.page === 'mentorship' || v?.page === 'review') {
+      return mentorships.value.find((m) => m.id === v.id);
+    }
     if (v?.page === 'session') {
       const of = data.value?.sessions.find((s) => s.id === v.id)?.mentorshipId;
       return of ? data.value?.mentorships.find((m) => m.id === of) : undefined;
@@ -202,11 +212,15 @@ export const OptionsModel = createModel((env: OptionsEnv) => {
   const schedule = new ScheduleModel(context);
   const backups = new BackupsModel(context);
   const settings = new SettingsModel(env);
+  const calendar = new CalendarModel(context);
+  const markdown = new MarkdownModel(context);
+  const review = new ReviewModel(context);
 
   function select(next: View) {
     requested.value = next;
     if (next.page === 'session') sessionPage.open(next.id);
     else sessionPage.close();
+    review.open(next.page === 'review' ? next.id : undefined);
     newError.value = undefined;
     mentorshipError.value = undefined;
     confirmingDelete.value = undefined;
@@ -251,6 +265,9 @@ export const OptionsModel = createModel((env: OptionsEnv) => {
     schedule,
     backups,
     settings,
+    calendar,
+    markdown,
+    review,
     load: reload,
     select,
     /** Starts following changes made elsewhere; disposing the model stops it. */

@@ -35,7 +35,9 @@ export const SearchModel = createModel((ctx: OptionsContext) => {
     return d ? buildSearchIndex(d) : undefined;
   });
 
-  const results = computed<(Omit<SearchResults, 'results'> & { results: ShownResult[] }) | undefined>(() => {
+  const results = computed<
+    (Omit<SearchResults, 'results'> & { results: ShownResult[] }) | undefined
+  >(() => {
     const q = query.value;
     if (!q.trim()) return undefined;
     const i = index.value;

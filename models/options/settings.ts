@@ -1,12 +1,19 @@
 // Settings: the language of the extension's text (the browser's, or one chosen), the default
 // session length and the private nudge back to the call (on or off, and after how many seconds
 // away). Read and written through `settingsItem`, saved as typed; a value
-// out of range is refused with its sentence and nothing is saved until it is put right.
+// out of range is refused with its sentence and nothing is saved until it is put right. The
+// reminders have a switch each (all on until one is turned off).
 
-import { createModel, signal } from '@preact/signals';
+import { computed, createModel, signal } from '@preact/signals';
 import { createAutosave, type SaveStatus } from '@/lib/autosave';
 import { describeError } from '@/lib/i18n';
-import { readSettingsDraft, type SettingsDraft, settingsDraftOf } from '@/lib/rules/settings';
+import {
+  type ReminderSettings,
+  readSettingsDraft,
+  reminderSwitches,
+  type SettingsDraft,
+  settingsDraftOf,
+} from '@/lib/rules/settings';
 import type { Item, Settings } from '@/lib/storage/items';
 
 export interface SettingsError {
@@ -34,10 +41,28 @@ export const SettingsModel = createModel((env: SettingsEnv) => {
     },
   );
 
+  /** The reminder switches as the form shows them. */
+  const reminders = computed(() => (draft.value ? reminderSwitches(draft.value) : undefined));
+
+  function edit(patch: Partial<SettingsDraft>) {
+    const current = draft.value;
+    if (!current) return;
+    const next = { ...current, ...patch };
+    draft.value = next;
+    const read = readSettingsDraft(next);
+    if (!read.ok) {
+      error.value = { field: read.field, message: describeError(read.error) };
+      return;
+    }
+    error.value = undefined;
+    saver.push(read.settings);
+  }
+
   return {
     draft,
     error,
     saved,
+    reminders,
     language,
     async load() {
       const [settings, chosen] = await Promise.all([
@@ -56,18 +81,11 @@ export const SettingsModel = createModel((env: SettingsEnv) => {
         error.value = { field: 'language', message: describeError(e) };
       }
     },
-    edit(patch: Partial<SettingsDraft>) {
-      const current = draft.value;
-      if (!current) return;
-      const next = { ...current, ...patch };
-      draft.value = next;
-      const read = readSettingsDraft(next);
-      if (!read.ok) {
-        error.value = { field: read.field, message: describeError(read.error) };
-        return;
-      }
-      error.value = undefined;
-      saver.push(read.settings);
+    edit,
+    /** Turns one reminder on or off. */
+    setReminder(kind: keyof ReminderSettings, on: boolean) {
+      const current = reminders.value;
+      if (current) edit({ reminders: { ...current, [kind]: on } });
     },
     flush: () => saver.flush(),
   };

@@ -243,10 +243,12 @@ describe('the manual fallback', () => {
     const page = await h.open('https://docs.example.org/agenda');
     const start = (id: number) =>
       chrome.runtime.sendMessage({ type: 'manual-start', tabId: id, at: Date.now() });
-    expect(await h.inExtension(start, await h.tabId(page))).toEqual({
-      ok: false,
-      error: 'Open your call in Google Meet, Zoom or Teams in this tab first.',
-    });
+    const reply = await h.inExtension(start, await h.tabId(page));
+    expect(reply).toEqual({ ok: false, error: { code: 'no-call-tab', params: [] } });
+    // The sentence the popup shows for it, in the user's language.
+    expect(await h.inExtension(() => chrome.i18n.getMessage('error_no_call_tab'), null)).toBe(
+      'Open your call in Google Meet, Zoom or Teams in this tab first.',
+    );
     expect(await entryOf(page)).toBeUndefined();
     await page.close();
   });

@@ -18,8 +18,14 @@ describe('listen', () => {
       true,
     ],
     [
-      'a record read from the content script',
-      { type: 'live-view', sessionId: 's' },
+      'a record change from the content script',
+      { type: 'action-item', sessionId: 's', add: 'x' },
+      'https://meet.google.com/abc-defg-hij',
+      false,
+    ],
+    [
+      "the card's geometry from the content script",
+      { type: 'card-frame', frame: { mc: 'where' } },
       'https://meet.google.com/abc-defg-hij',
       false,
     ],
@@ -29,7 +35,12 @@ describe('listen', () => {
       'https://meet.google.com/abc-defg-hij',
       false,
     ],
-    ['a record read from an extension page', { type: 'live-view', sessionId: 's' }, own, true],
+    [
+      'a record change from an extension page',
+      { type: 'action-item', sessionId: 's', add: 'x' },
+      own,
+      true,
+    ],
     ['something that is not ours', { type: 'hello' }, own, false],
   ])('%s: handled %s', async (_name, msg, url, handled) => {
     const seen: string[] = [];
@@ -38,9 +49,13 @@ describe('listen', () => {
         seen.push('call-state');
         return { ok: true };
       },
-      'live-view': () => {
-        seen.push('live-view');
-        return { mentorships: [], notes: [] };
+      'action-item': () => {
+        seen.push('action-item');
+        return { ok: true };
+      },
+      'card-frame': () => {
+        seen.push('card-frame');
+        return null;
       },
       'manual-start': () => {
         seen.push('manual-start');

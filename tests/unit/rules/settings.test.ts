@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readSettingsDraft, settingsDraftOf } from '../../../lib/rules/settings';
+import {
+  DEFAULT_REMINDERS,
+  readSettingsDraft,
+  reminderSwitches,
+  settingsDraftOf,
+} from '../../../lib/rules/settings';
 import { cleanSettings, DEFAULT_SETTINGS } from '../../../lib/storage/items';
 import { expectUserError } from '../sentences';
 
@@ -55,5 +60,39 @@ describe('settings', () => {
       field === 'graceSeconds' ? 'grace-range' : 'minutes-range',
       sentence,
     );
+  });
+});
+
+describe('reminder switches', () => {
+  it.each([
+    [undefined, { dayBefore: true, starting: true, bookNext: true, reflect: true }],
+    [{ starting: false }, { dayBefore: true, starting: false, bookNext: true, reflect: true }],
+    ['junk', { dayBefore: true, starting: true, bookNext: true, reflect: true }],
+    [
+      { reflect: 'no', bookNext: false },
+      { dayBefore: true, starting: true, bookNext: false, reflect: true },
+    ],
+  ])('reads %j', (reminders, expected) => {
+    const stored = reminders === undefined ? {} : { reminders };
+    expect(reminderSwitches(cleanSettings(stored))).toEqual(expected);
+  });
+
+  it('keeps settings saved before the switches as they were (every reminder on)', () => {
+    expect(
+      cleanSettings({ graceSeconds: 45, nudges: false, defaultSessionMinutes: 60 }),
+    ).not.toHaveProperty('reminders');
+  });
+
+  it('saves a flipped switch from the form', () => {
+    const draft = {
+      ...settingsDraftOf(DEFAULT_SETTINGS),
+      reminders: { ...DEFAULT_REMINDERS, dayBefore: false },
+    };
+    const read = readSettingsDraft(draft);
+    expect(read).toMatchObject({
+      ok: true,
+      settings: { reminders: { dayBefore: false, starting: true } },
+    });
+    if (read.ok) expect(settingsDraftOf(read.settings)).toEqual(draft);
   });
 });

@@ -167,12 +167,12 @@ describe('planImport: which mentorship', () => {
     );
     expect(own.code).toBe('pack-own');
     expect(sentenceIn('de', own)).toBe(
-      'Dieses Paket hat der Mentee dieses Mentorings geschickt, also Sie selbst; fügen Sie das Paket ein, das Sie von Ihrem Mentor erhalten haben.',
+      'Dieses Paket hat der Mentee dieses Mentorings geschickt, also du selbst; füge das Paket ein, das du von deinem Mentor erhalten hast.',
     );
     const none = refusal(() => planImport(PACK, ctx({ mentorships: [] })));
     expect(none.code).toBe('pack-no-mentorship');
     expect(sentenceIn('de', none)).toBe(
-      'Sie haben kein Mentoring, in dem Sie Mentor sind; legen Sie zuerst im Pop-up eines an und importieren Sie das Paket dann noch einmal.',
+      'Du hast kein Mentoring, in dem du Mentor bist; leg zuerst im Pop-up eines an und importiere das Paket dann noch einmal.',
     );
   });
 
@@ -599,5 +599,43 @@ describe('a pack imported before', () => {
       isNew: false,
       pairWith: undefined,
     });
+  });
+});
+
+describe('planImport: the pack carries the session time', () => {
+  const ana = mentorship('ana', { pairId: 'their-ana' });
+
+  it.each([
+    [
+      'moves the next booking to the sender’s time',
+      [session('next', 'ana', { scheduledAt: NOW + DAY })],
+      THURSDAY,
+    ],
+    ['dates a booking that had no date', [session('undated', 'ana')], THURSDAY],
+    [
+      'leaves a booking already at that time',
+      [session('thu', 'ana', { scheduledAt: THURSDAY })],
+      undefined,
+    ],
+  ])('%s', (_what, sessions, moveTo) => {
+    const plan = chosen(planImport(PACK, ctx({ mentorships: [ana], sessions })));
+    expect(plan.moveTo).toBe(moveTo);
+  });
+
+  it('books a new session at the pack’s time, and moves nothing to a time gone by', () => {
+    const fresh = chosen(planImport(PACK, ctx({ mentorships: [ana] })));
+    expect(fresh).toMatchObject({ isNew: true, session: { scheduledAt: THURSDAY } });
+    expect(fresh.moveTo).toBeUndefined();
+    const late = chosen(
+      planImport(
+        PACK,
+        ctx({
+          mentorships: [ana],
+          sessions: [session('next', 'ana', { scheduledAt: NOW + DAY })],
+          now: THURSDAY + DAY,
+        }),
+      ),
+    );
+    expect(late.moveTo).toBeUndefined();
   });
 });

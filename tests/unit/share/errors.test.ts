@@ -72,7 +72,7 @@ describe('every refusal is one sentence for the user, in English and German', ()
       'No Mentor Companion pack was found in this text; paste the whole message you received, including the block at its end.',
     );
     expect(sentenceIn('de', errorOf('Hi Ana, see you Monday!'))).toBe(
-      'In diesem Text wurde kein Mentor-Companion-Paket gefunden; fügen Sie die ganze erhaltene Nachricht ein, mit dem Block an ihrem Ende.',
+      'In diesem Text wurde kein Mentor-Companion-Paket gefunden; füge die ganze erhaltene Nachricht ein, mit dem Block an ihrem Ende.',
     );
     const cut = encodePack(FULL).slice(0, encodePack(FULL).indexOf(PACK_END));
     expect(sentenceIn('en', errorOf(cut))).toBe(

@@ -1,14 +1,19 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { closeDb, db } from '../../lib/db';
-import { platformOfHost } from '../../lib/platforms/hosts';
-import type { Detected } from '../../lib/platforms/types';
-import type { SessionRecord } from '../../lib/records';
-import { assignSession } from '../../lib/repos/live';
-import { createMentorship } from '../../lib/repos/mentorships';
-import { savePreNote } from '../../lib/repos/notes';
-import type { CallEntry } from '../../lib/session/calls';
+import { closeDb, db } from '../../../lib/db';
+import { errorKey, fromWire } from '../../../lib/errors';
+import { startFocus } from '../../../lib/focus';
+import type { CommandReply } from '../../../lib/messages';
+import { platformOfHost } from '../../../lib/platforms/hosts';
+import type { Detected } from '../../../lib/platforms/types';
+import type { SessionRecord } from '../../../lib/records';
+import { assignSession } from '../../../lib/repos/live';
+import { createMentorship } from '../../../lib/repos/mentorships';
+import { savePreNote } from '../../../lib/repos/notes';
+import type { CallEntry } from '../../../lib/session/calls';
 import {
   type Ask,
   type CallReport,
@@ -16,13 +21,21 @@ import {
   type Hooks,
   type LiveInfo,
   readState,
-} from '../../lib/session/orchestrator';
+} from '../../../lib/session/orchestrator';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 /** 2026-11-03 10:00 UTC. */
 const T0 = Date.UTC(2026, 10, 3, 10, 0);
 const TAB = 42;
+
+const english = JSON.parse(
+  fs.readFileSync(path.resolve(__dirname, '../../../public/_locales/en/messages.json'), 'utf8'),
+) as Record<string, { message: string }>;
+
+/** The sentence the popup shows for a refused command (in English). */
+const shown = (reply: CommandReply) =>
+  reply.ok ? undefined : english[errorKey(fromWire(reply.error).code)]?.message;
 
 let clock = T0;
 const now = () => clock;
@@ -246,13 +259,14 @@ describe('a detected call', () => {
     const o = createOrchestrator(hooks, now);
     await o.report(report('in-call', T0));
     const liveId = (await readState()).live[TAB]?.sessionId ?? '';
-    await browser.storage.session.set({ [`focus:${liveId}`]: { marker: 1 } });
+    const ledger = startFocus(T0);
+    await browser.storage.session.set({ [`focus:${liveId}`]: ledger });
     const assigned = await assignSession(d, liveId, mentorship.id, T0 + MIN);
     expect(assigned.id).toBe(prepared.id);
     await o.renameSession(liveId, assigned.id);
     expect((await readState()).live[TAB]?.sessionId).toBe(prepared.id);
     expect(await browser.storage.session.get([`focus:${liveId}`, `focus:${prepared.id}`])).toEqual({
-      [`focus:${prepared.id}`]: { marker: 1 },
+      [`focus:${prepared.id}`]: ledger,
     });
     await o.report(report('ended', T0 + 40 * MIN));
     expect(ended.mock.calls[0]?.[2]).toMatchObject({ id: prepared.id, status: 'ended' });
@@ -288,10 +302,9 @@ describe('a session started by hand', () => {
   ])('is refused on %s, with a sentence, starting nothing', async (_name, url) => {
     const { hooks, started } = recordingHooks();
     const o = createOrchestrator(hooks, now);
-    expect(await o.manualStart(TAB, pageAt(url))).toEqual({
-      ok: false,
-      error: { code: 'no-call-tab', params: [] },
-    });
+    const reply = await o.manualStart(TAB, pageAt(url));
+    expect(reply).toEqual({ ok: false, error: { code: 'no-call-tab', params: [] } });
+    expect(shown(reply)).toBe('Open your call in Google Meet, Zoom or Teams in this tab first.');
     expect(started).not.toHaveBeenCalled();
     expect(await readState()).toEqual({ calls: {}, live: {} });
   });
@@ -338,19 +351,15 @@ describe('a session started by hand', () => {
   it('ends by hand, and refuses to end where nothing is live', async () => {
     const { hooks, ended } = recordingHooks();
     const o = createOrchestrator(hooks, now);
-    expect(await o.manualEnd(TAB)).toEqual({
-      ok: false,
-      error: { code: 'no-live-session', params: [] },
-    });
+    const refused = await o.manualEnd(TAB);
+    expect(refused).toEqual({ ok: false, error: { code: 'no-live-session', params: [] } });
+    expect(shown(refused)).toBe('No session is live in this tab.');
     await o.manualStart(TAB, pageAt('https://teams.microsoft.com/v2/'));
     clock = T0 + 25 * MIN;
     expect(await o.manualEnd(TAB)).toEqual({ ok: true });
     expect(ended).toHaveBeenCalledTimes(1);
     expect(await calls()).toEqual({ [TAB]: entry('ended', T0 + 25 * MIN, 'teams') });
-    expect(await o.manualEnd(TAB)).toEqual({
-      ok: false,
-      error: { code: 'no-live-session', params: [] },
-    });
+    expect(shown(await o.manualEnd(TAB))).toBe('No session is live in this tab.');
   });
 
   it('ends when its tab is closed', async () => {
@@ -445,5 +454,186 @@ describe('after a worker restart', () => {
       [TAB]: entry('ended', T0 + 5 * MIN),
       9: entry('in-call', T0),
     });
+  });
+});
+
+describe('a tab that never answers', () => {
+  const never: Ask = () => new Promise(() => {});
+  const limits = { askLimitMs: 50, stepLimitMs: 200 };
+
+  it('holds up no later event: the next report still goes through', async () => {
+    const { hooks, started } = recordingHooks();
+    const o = createOrchestrator(hooks, now, limits);
+    await o.report(report('lobby', T0));
+    // A page that took the ping and hangs (its content script busy forever).
+    const stuck = o.reconcileTab(TAB, never);
+    const next = o.report(report('in-call', T0 + MIN, { tabId: 9 }));
+    expect(await next).toBe('start');
+    expect(started).toHaveBeenCalledTimes(1);
+    await stuck;
+  });
+
+  it('leaves its call as it was: silence is not an answer', async () => {
+    const { hooks, ended } = recordingHooks();
+    const o = createOrchestrator(hooks, now, limits);
+    await o.report(report('in-call', T0));
+    clock = T0 + 5 * MIN;
+    await o.reconcile(never, async () => true);
+    expect(ended).not.toHaveBeenCalled();
+    expect(await calls()).toEqual({ [TAB]: entry('in-call', T0) });
+  });
+
+  it('cannot start a session by hand, and says why', async () => {
+    const { hooks, started } = recordingHooks();
+    const o = createOrchestrator(hooks, now, limits);
+    expect(shown(await o.manualStart(TAB, never))).toBe(
+      'Open your call in Google Meet, Zoom or Teams in this tab first.',
+    );
+    expect(started).not.toHaveBeenCalled();
+  });
+
+  it('a step that hangs for good lets the queue move on after its limit', async () => {
+    const { hooks } = recordingHooks();
+    const o = createOrchestrator(hooks, now, limits);
+    // A hook that never returns (a browser API that never answers), inside a step.
+    const hung = createOrchestrator(
+      { ...hooks, started: () => new Promise<void>(() => {}) },
+      now,
+      limits,
+    );
+    void hung.report(report('in-call', T0));
+    const at = Date.now();
+    expect(await o.report(report('lobby', T0, { tabId: 9 }))).toBe('none');
+    expect(Date.now() - at).toBeLessThan(2_000);
+  });
+});
+
+describe('"which mentorship?" answered as the call ends', () => {
+  async function unmatchedCallWithPrepared() {
+    const d = await db();
+    const { mentorship, session: prepared } = await createMentorship(
+      d,
+      {
+        otherName: 'Ana',
+        myRole: 'mentor',
+        cadenceDays: 14,
+        sessionMinutes: 45,
+        firstSessionAt: T0 + DAY,
+      },
+      T0 - DAY,
+    );
+    await savePreNote(d, prepared, 'mentee', 'Thoughts', T0 - DAY);
+    return { mentorship, prepared };
+  }
+
+  it.each([
+    ['the answer first', 'assign-first'],
+    ['the end first', 'end-first'],
+  ])('leaves no session live, %s', async (_name, order) => {
+    const { mentorship, prepared } = await unmatchedCallWithPrepared();
+    const { hooks, ended } = recordingHooks();
+    const o = createOrchestrator(hooks, now);
+    await o.report(report('in-call', T0, { meetingKey: undefined }));
+    const liveId = (await readState()).live[TAB]?.sessionId ?? '';
+    // Both arrive together: the card's click and the page's end.
+    const [first, second] =
+      order === 'assign-first'
+        ? [o.assign(liveId, mentorship.id, T0 + MIN), o.report(report('ended', T0 + 2 * MIN))]
+        : [o.report(report('ended', T0 + 2 * MIN)), o.assign(liveId, mentorship.id, T0 + MIN)];
+    await Promise.all([first, second]);
+    const all = await sessions();
+    expect(all.filter((s) => s.status === 'live')).toEqual([]);
+    // The call became the prepared session, which ended, notes and all.
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ id: prepared.id, status: 'ended', endedAt: T0 + 2 * MIN });
+    expect(ended).toHaveBeenCalledTimes(1);
+    // The end card and panel reflect on the session under the id it has now.
+    expect((await browser.storage.session.get('recent')).recent).toEqual({
+      [TAB]: { sessionId: prepared.id, endedAt: T0 + 2 * MIN },
+    });
+  });
+
+  it('says why an answer is refused', async () => {
+    const { hooks } = recordingHooks();
+    const o = createOrchestrator(hooks, now);
+    const reply = await o.assign('no-such-session', null, T0);
+    expect(reply.ok).toBe(false);
+  });
+});
+
+describe('after the browser quit mid-call', () => {
+  it('the sweep at start-up ends the session no tab owns and offers it for reflection', async () => {
+    const d = await db();
+    const { session: prepared } = await createMentorship(
+      d,
+      {
+        otherName: 'Ana',
+        myRole: 'mentor',
+        meetingLink: 'https://meet.google.com/abc-defg-hij',
+        cadenceDays: 14,
+        sessionMinutes: 45,
+        firstSessionAt: T0 + 2 * DAY,
+      },
+      T0 - DAY,
+    );
+    await savePreNote(d, prepared, 'mentee', 'Thoughts', T0 - DAY);
+    const first = recordingHooks();
+    await createOrchestrator(first.hooks, now).report(report('in-call', T0));
+    expect((await session(prepared.id))?.status).toBe('live');
+
+    // The browser quit: storage.session is gone, the database is not.
+    fakeBrowser.reset();
+    await closeDb();
+    const orphaned = vi.fn();
+    clock = T0 + 3 * 60 * MIN;
+    const ended = await createOrchestrator({ orphaned }, now).sweep(async () => 30);
+    expect(ended.map((s) => s.id)).toEqual([prepared.id]);
+    expect(await session(prepared.id)).toMatchObject({
+      status: 'ended',
+      startedAt: T0,
+      endedAt: T0 + 45 * MIN,
+    });
+    expect(orphaned).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ id: prepared.id }));
+  });
+
+  it('a worker restart mid-call ends nothing: the live tab owns its session', async () => {
+    const { hooks } = recordingHooks();
+    const o = createOrchestrator(hooks, now);
+    await o.report(report('in-call', T0));
+    const id = (await readState()).live[TAB]?.sessionId ?? '';
+    const orphaned = vi.fn();
+    expect(await createOrchestrator({ orphaned }, now).sweep(async () => 30)).toEqual([]);
+    expect((await session(id))?.status).toBe('live');
+    expect(orphaned).not.toHaveBeenCalled();
+  });
+
+  it('a new worker that finds the call still on writes the heartbeat', async () => {
+    const { hooks } = recordingHooks();
+    await createOrchestrator(hooks, now).report(report('in-call', T0));
+    const id = (await readState()).live[TAB]?.sessionId ?? '';
+    clock = T0 + 20 * MIN;
+    await createOrchestrator(recordingHooks().hooks, now).reconcile(
+      async () => ({ state: 'in-call' }),
+      async () => true,
+    );
+    expect((await session(id))?.aliveAt).toBe(T0 + 20 * MIN);
+  });
+});
+
+describe('an action item from the card or the panel', () => {
+  it('is added and ticked on the live session; an empty edit is refused with a sentence', async () => {
+    const { hooks } = recordingHooks();
+    const o = createOrchestrator(hooks, now);
+    await o.report(report('in-call', T0));
+    const id = (await readState()).live[TAB]?.sessionId ?? '';
+    expect(await o.actionItem(id, { add: 'Draft the summary' })).toEqual({ ok: true });
+    const item = (await session(id))?.actionItems[0];
+    expect(item).toMatchObject({ text: 'Draft the summary', createdAt: T0 });
+    clock = T0 + MIN;
+    expect(await o.actionItem(id, { toggle: item?.id })).toEqual({ ok: true });
+    expect((await session(id))?.actionItems[0]?.doneAt).toBe(T0 + MIN);
+    const refused = await o.actionItem(id, {});
+    expect(shown(refused)).toBe('There is nothing to change.');
+    expect((await o.actionItem('gone', { add: 'x' })).ok).toBe(false);
   });
 });

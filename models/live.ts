@@ -1,0 +1,170 @@
+// The live session as the session card and the side panel show it: one model over the live
+// projection the background keeps (lib/session/live-projection.ts). Where the projection comes
+// from (a port for the card, the stored item for the panel) and where edits go are the source;
+// the clock is passed in. Figures that move with time (the timer, focus) are computed from
+// timestamps at the model's `now`, which ticks only while the model lives.
+//
+//   source.feed --projection--> view --computed--> call, session, timer, figures, ...
+//   addActionItem / toggleActionItem / assign --command--> background --new projection--> view
+//
+// Disposable (`model[Symbol.dispose]()`): it stops the feed and the clock.
+
+import { computed, createModel, effect, signal, untracked } from '@preact/signals';
+import { focusFigures } from '@/lib/focus';
+import { describeError } from '@/lib/i18n';
+import type { LiveCommands, LiveFeed } from '@/lib/session/live-client';
+import type { LiveProjection } from '@/lib/session/live-projection';
+import { sessionTimer } from '@/lib/timer';
+
+export interface LiveSource extends LiveCommands {
+  feed: LiveFeed;
+}
+
+export interface Clock {
+  now(): number;
+  /** Calls `tick` every `ms`; returns the stop. */
+  every(ms: number, tick: () => void): () => void;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  every(ms, tick) {
+    const id = setInterval(tick, ms);
+    return () => clearInterval(id);
+  },
+};
+
+/** How long "You were away 1:12" shows after the user comes back. */
+export const AWAY_FLASH_MS = 8_000;
+
+export const LiveModel = createModel((source: LiveSource, clock: Clock) => {
+  const view = signal<LiveProjection | null>(null);
+  const loaded = signal(false);
+  const now = signal(clock.now());
+  const error = signal<string | undefined>(undefined);
+  /** The away span just closed, and until when it is told. */
+  const flash = signal<{ ms: number; until: number } | undefined>(undefined);
+  let told: { count: number; awayMs: number } | undefined;
+
+  /**
+   * "You were away" when the user comes back: judged on each new focus ledger at the real time,
+   * not on the ticking `now`, which a hidden tab may slow. What happened before the model
+   * existed is not news.
+   */
+  const seeAway = (next: LiveProjection | null) => {
+    const state = next?.focus;
+    if (!state) return;
+    const at = clock.now();
+    const f = focusFigures(state, at);
+    const open = f.awaySince === null ? 0 : at - f.awaySince;
+    if (!told) {
+      told = { count: f.count - (f.awaySince === null ? 0 : 1), awayMs: f.awayMs - open };
+      return;
+    }
+    if (f.awaySince !== null || f.count <= told.count) return;
+    flash.value = { ms: f.awayMs - told.awayMs, until: at + AWAY_FLASH_MS };
+    told = { count: f.count, awayMs: f.awayMs };
+  };
+
+  // The feed and the clock run while the model lives; disposing the model stops both.
+  effect(() =>
+    untracked(() => {
+      const stopFeed = source.feed((next) => {
+        seeAway(next);
+        view.value = next;
+        loaded.value = true;
+      });
+      const stopClock = clock.every(1000, () => {
+        now.value = clock.now();
+      });
+      return () => {
+        stopFeed();
+        stopClock();
+      };
+    }),
+  );
+
+  const call = computed(() => view.value?.call ?? undefined);
+  const live = computed(() => view.value?.live ?? undefined);
+  const session = computed(() => view.value?.session ?? undefined);
+  const sessionId = computed(() => view.value?.sessionId ?? undefined);
+  const mentorship = computed(() => view.value?.mentorship ?? undefined);
+  const mentorships = computed(() => view.value?.mentorships ?? []);
+  const menteeNotes = computed(() => view.value?.menteeNotes ?? '');
+  const mentorNotes = computed(() => view.value?.mentorNotes ?? '');
+  const focus = computed(() => view.value?.focus ?? undefined);
+  const tabId = computed(() => view.value?.tabId);
+
+  const timer = computed(() => {
+    const s = session.value;
+    const minutes = view.value?.sessionMinutes;
+    if (!s?.startedAt || minutes === undefined) return undefined;
+    return sessionTimer(s.startedAt, minutes, s.endedAt ?? now.value);
+  });
+  const figures = computed(() => (focus.value ? focusFigures(focus.value, now.value) : undefined));
+  /** The goal this session works towards: the first open goal of the mentorship. */
+  const goal = computed(() => mentorship.value?.goals.find((g) => !g.doneAt));
+  const awayFlash = computed(() => {
+    const f = flash.value;
+    return f && now.value < f.until ? f.ms : undefined;
+  });
+  /** The call is not matched to a mentorship yet: who it could be with. */
+  const unassigned = computed(() => {
+    const s = session.value;
+    return s && !s.mentorshipId && !s.adHoc && mentorships.value.length
+      ? mentorships.value
+      : undefined;
+  });
+
+  /** Runs a command; a refusal becomes the sentence to show. */
+  async function run(command: () => Promise<void>) {
+    error.value = undefined;
+    try {
+      await command();
+    } catch (e) {
+      error.value = describeError(e);
+    }
+  }
+
+  return {
+    view,
+    loaded,
+    now,
+    error,
+    call,
+    live,
+    session,
+    sessionId,
+    mentorship,
+    mentorships,
+    menteeNotes,
+    mentorNotes,
+    focus,
+    tabId,
+    timer,
+    figures,
+    goal,
+    awayFlash,
+    unassigned,
+
+    async addActionItem(text: string) {
+      const id = sessionId.value;
+      if (!text.trim() || !id) return;
+      await run(() => source.addActionItem(id, text));
+    },
+
+    async toggleActionItem(itemId: string) {
+      const id = sessionId.value;
+      if (!id) return;
+      await run(() => source.toggleActionItem(id, itemId));
+    },
+
+    async assign(mentorshipId: string | null) {
+      const id = sessionId.value;
+      if (!id) return;
+      await run(() => source.assign(id, mentorshipId));
+    },
+  };
+});
+
+export type LiveModel = InstanceType<typeof LiveModel>;

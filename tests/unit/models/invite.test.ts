@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sessionUid, toIcs } from '../../../lib/calendar/ics';
+import type { Db } from '../../../lib/db';
+import { bookSession } from '../../../lib/repos/sessions';
+import { loadAll } from '../../../lib/repos/snapshot';
+import { matchCall } from '../../../lib/session/match';
+import { InviteModel, looksLikeInvite, sessionIdOfUid } from '../../../models/invite';
+import { mentorshipIn } from './options/page';
+import { clock, DAY, freshDb, useLocale } from './setup';
+
+const fixture = (name: string) =>
+  fs.readFileSync(path.resolve(__dirname, '../../fixtures/invites', name), 'utf8');
+/** Before the Google fixture's series starts (Tuesdays 09:00 Berlin from 2 October 2029). */
+const NOW = Date.UTC(2029, 8, 25, 10);
+
+let d: Db;
+let t: ReturnType<typeof useLocale>;
+beforeEach(async () => {
+  d = await freshDb();
+  t = useLocale('en');
+});
+afterEach(() => {
+  d.close();
+  vi.restoreAllMocks();
+});
+
+/** The times of the sessions booked (a new mentorship has one undated session to prepare). */
+const booked = async () =>
+  (await loadAll(d)).sessions.flatMap((s) => (s.scheduledAt === undefined ? [] : [s.scheduledAt]));
+
+function invite(time = clock(NOW)) {
+  return new InviteModel({ db: async () => d, now: time.now, timeZone: () => 'Europe/Berlin' });
+}
+
+describe('InviteModel', () => {
+  it.each([
+    ['BEGIN:VCALENDAR\r\n…', true],
+    ['> BEGIN:VEVENT', true],
+    ['-----BEGIN MENTOR COMPANION PACK-----', false],
+  ])('tells an invite from a pack: %s', (text, expected) => {
+    expect(looksLikeInvite(text)).toBe(expected);
+  });
+
+  it('previews, then books the session at its time with its link, which then matches the call', async () => {
+    const m = await mentorshipIn(d, 'Ana', { at: NOW - 10 * DAY });
+    const model = invite();
+    await model.read(fixture('google-meet.ics'));
+    expect(model.error.value).toBeUndefined();
+    const at = Date.UTC(2029, 9, 2, 7); // 09:00 in Berlin, summer time
+    expect(model.preview.value).toMatchObject({
+      at,
+      link: 'https://meet.google.com/abc-defg-hij',
+      otherName: 'Ana',
+      chosen: m.id,
+    });
+    expect(await booked()).toEqual([]);
+    await model.confirm();
+    expect(model.info.value).toBe(t('inviteBooked', 'Ana'));
+    const all = await loadAll(d);
+    expect(all.sessions.map((s) => s.scheduledAt)).toEqual([at]);
+    expect(all.mentorships[0]?.meetingLink).toBe('https://meet.google.com/abc-defg-hij');
+    const match = matchCall(
+      { meetingKey: 'meet:abc-defg-hij', now: at },
+      all.mentorships,
+      all.sessions,
+    );
+    expect(match).toMatchObject({ mentorshipId: m.id, sessionId: all.sessions[0]?.id, by: 'link' });
+  });
+
+  it('finds the mentorship by its link, else asks which one', async () => {
+    const ana = await mentorshipIn(d, 'Ana', { at: NOW - 10 * DAY });
+    const bo = await mentorshipIn(d, 'Bo', { at: NOW - 9 * DAY });
+    const model = invite();
+    await model.read(fixture('google-meet.ics'));
+    expect(model.preview.value?.chosen).toBeUndefined();
+    expect(model.preview.value?.candidates.map((c) => c.otherName)).toEqual(['Ana', 'Bo']);
+    await model.confirm();
+    expect(await booked()).toEqual([]);
+
+    await d.put('mentorships', { ...bo, meetingLink: 'meet.google.com/abc-defg-hij' });
+    await model.read(fixture('google-meet.ics'));
+    expect(model.preview.value).toMatchObject({ chosen: bo.id, byLink: true });
+    expect(ana.id).not.toBe(bo.id);
+  });
+
+  it.each([
+    [
+      'no time',
+      'BEGIN:VEVENT\r\nUID:x\r\nSUMMARY:x\r\nLOCATION:https://meet.google.com/abc-defg-hij\r\nEND:VEVENT',
+      'error_invite_no_time',
+    ],
+    [
+      'not a calendar',
+      'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR',
+      'error_invite_not_calendar',
+    ],
+    [
+      'no link',
+      'BEGIN:VEVENT\r\nUID:x\r\nDTSTART:20291010T090000Z\r\nDTEND:20291010T100000Z\r\nSUMMARY:x\r\nEND:VEVENT',
+      'error_invite_no_link',
+    ],
+    [
+      'past',
+      'BEGIN:VEVENT\r\nUID:x\r\nDTSTART:20200101T090000Z\r\nSUMMARY:x\r\nLOCATION:https://meet.google.com/abc-defg-hij\r\nEND:VEVENT',
+      'error_invite_past',
+    ],
+  ])('a bad invite (%s): its sentence, nothing booked', async (_what, text, key) => {
+    await mentorshipIn(d, 'Ana', { at: NOW - 10 * DAY });
+    const model = invite();
+    await model.read(text);
+    expect(model.error.value).toBe(t(key));
+    expect(model.preview.value).toBeUndefined();
+    await model.confirm();
+    expect(await booked()).toEqual([]);
+  });
+
+  it('offers to cancel the booking a cancellation is about, and cancels it only when asked', async () => {
+    const m = await mentorshipIn(d, 'Ana', { at: NOW - 10 * DAY });
+    const at = NOW + 2 * DAY;
+    const s = await bookSession(d, m.id, at, NOW);
+    const cancel = toIcs([], { now: NOW, timeZone: 'UTC' })
+      .replace('METHOD:PUBLISH', 'METHOD:CANCEL')
+      .replace(
+        'END:VCALENDAR',
+        `BEGIN:VEVENT\r\nUID:${sessionUid(s.id)}\r\nSEQUENCE:1\r\nDTSTART:20290927T100000Z\r\nSTATUS:CANCELLED\r\nSUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR`,
+      );
+    expect(sessionIdOfUid(sessionUid(s.id))).toBe(s.id);
+    const model = invite();
+    await model.read(cancel);
+    expect(model.cancel.value).toEqual({ sessionId: s.id, at, otherName: 'Ana' });
+    expect(await booked()).toEqual([at]);
+    await model.confirm();
+    expect(model.info.value).toBe(t('inviteCancelDone', 'Ana'));
+    expect(await booked()).toEqual([]);
+  });
+
+  it('says a cancellation matches no booking with its sentence', async () => {
+    await mentorshipIn(d, 'Ana', { at: NOW - 10 * DAY });
+    const model = invite();
+    await model.read(fixture('google-cancel.ics'));
+    expect(model.error.value).toBe(t('error_invite_cancelled'));
+  });
+});
