@@ -12,7 +12,7 @@ export interface SessionPageProps {
   onReflect(sessionId: string): void;
 }
 
-function Items(props: { title: string; items: ActionItem[]; id: string }) {
+function Items(props: { title: string; items: ActionItem[]; id: string; strike?: boolean }) {
   return (
     <section class="stack" aria-labelledby={props.id}>
       <h3 id={props.id}>
@@ -23,7 +23,7 @@ function Items(props: { title: string; items: ActionItem[]; id: string }) {
       ) : (
         <ul class="opt-plain-list">
           {props.items.map((a) => (
-            <li key={a.id} class={a.doneAt !== undefined ? 'opt-done pre' : 'pre'}>
+            <li key={a.id} class={props.strike && a.doneAt !== undefined ? 'opt-done pre' : 'pre'}>
               {a.text}
             </li>
           ))}
@@ -168,7 +168,7 @@ export function SessionPage(props: SessionPageProps) {
         <section class="card stack opt-wide" aria-labelledby="sp-actions">
           <h2 id="sp-actions">{t('spActions')}</h2>
           <div class="opt-three">
-            <Items id="sp-planned" title={t('spPlanned')} items={p.actionItems.planned} />
+            <Items id="sp-planned" title={t('spPlanned')} items={p.actionItems.planned} strike />
             <Items id="sp-done" title={t('spDone')} items={p.actionItems.done} />
             <Items id="sp-carried" title={t('spCarried')} items={p.actionItems.carriedForward} />
           </div>

@@ -72,7 +72,7 @@ const SESSIONS = [
 ];
 const NOTES = [
   {
-    id: 's1:mentee',
+    id: 's1:pre:mentee',
     sessionId: 's1',
     mentorshipId: 'm-ana',
     kind: 'pre-session',
@@ -81,7 +81,7 @@ const NOTES = [
     updatedAt: NOW - 43 * DAY,
   },
   {
-    id: 'b1:mentee',
+    id: 'b1:pre:mentee',
     sessionId: 'b1',
     mentorshipId: 'm-ben',
     kind: 'pre-session',
@@ -248,6 +248,8 @@ describe('the tenth session (issue 13)', () => {
     await results.getByRole('link').first().click();
     await until(() => new URL(page.url()).hash === '#s=s1', { what: 'the first session' });
     await box.fill('');
+    // The session's page shows my notes there.
+    expect(await page.getByTestId('my-note').textContent()).toContain('zebrafish');
   });
 
   it('archives a mentorship, then deletes it with its records; the other is untouched', async () => {
