@@ -39,7 +39,15 @@ const ANA = {
   goals: [{ id: 'g1', text: 'Run my first discovery interview', createdAt: NOW - 50 * DAY }],
   createdAt: NOW - 50 * DAY,
 };
-const BEN = { ...ANA, id: 'm-ben', otherName: 'Ben', goals: [], createdAt: NOW - 49 * DAY };
+const MEET = 'https://meet.google.com/abc-defg-hij';
+const BEN = {
+  ...ANA,
+  id: 'm-ben',
+  otherName: 'Ben',
+  goals: [],
+  createdAt: NOW - 49 * DAY,
+  meetingLink: MEET,
+};
 const held = (id: string, mentorshipId: string, daysAgo: number, extra: Row = {}) => ({
   id,
   mentorshipId,
@@ -142,7 +150,59 @@ afterAll(async () => {
   await server?.close();
 });
 
+async function stage(call: Page, state: string) {
+  await call.evaluate(
+    (x) => (window as unknown as { __stage: { set(s: string): Promise<void> } }).__stage.set(x),
+    state,
+  );
+}
+
 describe('the tenth session (issue 13)', () => {
+  it('edits and deletes an action item in the card during a call; the Mentorships page follows', async () => {
+    const call = await h.open(MEET);
+    await stage(call, 'in-call');
+    const card = call.frameLocator('#mentor-companion-card');
+    const add = card.getByLabel(msg('addActionLabel'));
+    await add.fill('Send the scrpit to Ben');
+    await add.press('Enter');
+    await card.getByRole('button', { name: msg('optEditItem', 'Send the scrpit to Ben') }).click();
+    const field = card.getByLabel(msg('optItemText'), { exact: true });
+    await field.fill('Send the script to Ben');
+    await field.press('Enter');
+    await card.getByRole('checkbox', { name: 'Send the script to Ben' }).waitFor();
+    const bens = async () =>
+      (await h.records<Row>('sessions')).find(
+        (x) => x.mentorshipId === 'm-ben' && x.status === 'live',
+      );
+    await until(
+      async () =>
+        ((await bens())?.actionItems as Row[] | undefined)?.[0]?.text === 'Send the script to Ben',
+      { what: 'the card edit to be saved' },
+    );
+    // The Mentorships page, open at the same time, shows the edit.
+    const other = await h.extensionPage('options.html#m=m-ben');
+    await other.getByRole('checkbox', { name: 'Send the script to Ben' }).waitFor();
+    // Deleted in the card, and back with its Undo there.
+    await card
+      .getByRole('button', { name: msg('optDeleteItem', 'Send the script to Ben') })
+      .click();
+    await until(async () => ((await bens())?.actionItems as Row[] | undefined)?.length === 0, {
+      what: 'the card delete to be saved',
+    });
+    await card
+      .getByTestId('card-undo')
+      .getByRole('button', { name: msg('undoButton') })
+      .click();
+    await until(async () => ((await bens())?.actionItems as Row[] | undefined)?.length === 1, {
+      what: 'the card undo to be saved',
+    });
+    await other.getByRole('checkbox', { name: 'Send the script to Ben' }).waitFor();
+    await other.close();
+    await stage(call, 'ended-user');
+    await until(async () => (await bens()) === undefined, { what: 'the call to end' });
+    await call.close();
+  });
+
   it('edits an action item in place; the edit shows on the page and in the store', async () => {
     const goals = region(msg('optGoalsTitle'));
     await goals.getByRole('button', { name: msg('optEditItem', 'Draft the scrpit') }).click();
@@ -181,7 +241,9 @@ describe('the tenth session (issue 13)', () => {
     await schedule.getByRole('button', { name: /^Cancel the booking on/ }).click();
     await until(async () => (await session('s4')) === undefined, { what: 'the booking to go' });
     await page.getByText(msg('undoDeleted', msg('undoWhatBooking'))).waitFor();
-    expect(await schedule.getByRole('listitem').count()).toBe(0);
+    await until(async () => (await schedule.getByRole('listitem').count()) === 0, {
+      what: 'the booking to leave the schedule',
+    });
   });
 
   it('reopens a past reflection from History, changes it, and the change is kept after a reload', async () => {
