@@ -39,13 +39,21 @@ export default defineConfig({
     // Extension pages load only the extension's own code and reach no network: no remote
     // script, no eval, no connection but to the extension's own files.
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+    // Chrome 116: sidePanel.open(), which the card's and the popup's buttons call.
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '116' }),
+    // Defaults that the systems and the call pages leave free. Alt+Shift (pressed with any key)
+    // switches the keyboard layout on Windows, and ChromeOS gives Alt+Shift+M to its Files app.
+    // Chrome, Firefox, Meet, Zoom and Teams take many Ctrl+Shift+<letter> keys (Teams: M mutes,
+    // O the camera, K raises a hand, E shares, H hangs up; Firefox: K, E, P, Y, H, S; GTK on
+    // Linux: U), and none of them takes Ctrl+Shift+Period (Command+Shift+Period on a Mac).
+    // The side panel has its toolbar button and Firefox its View menu, so "open-panel" has no
+    // default; a person gives it one at chrome://extensions/shortcuts or in about:addons.
     commands: {
       'toggle-card': {
-        suggested_key: { default: 'Alt+Shift+M' },
+        suggested_key: { default: 'Ctrl+Shift+Period', mac: 'Command+Shift+Period' },
         description: '__MSG_commandToggleCard__',
       },
       'open-panel': {
-        suggested_key: { default: 'Alt+Shift+P' },
         description: '__MSG_commandOpenPanel__',
       },
     },
@@ -63,7 +71,9 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             gecko: {
-              id: 'mentor-companion@mentor-companion.example',
+              // Permanent once uploaded to addons.mozilla.org; docs/store-listing.md says why
+              // this one.
+              id: 'mentor-companion@mentor-companion.org',
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },

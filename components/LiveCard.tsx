@@ -136,7 +136,7 @@ export function LiveCard({ model, frame }: { model: LiveModel; frame: CardFrameA
     <section ref={root} class="card-root" aria-label={t('cardLabel')}>
       <header class="spread card-head">
         <Handle frame={frame} />
-        <h2 class="title">{m ? tIsolated('sessionWith', m.otherName) : t('extName')}</h2>
+        <h1 class="title">{m ? tIsolated('sessionWith', m.otherName) : t('extName')}</h1>
         <button
           type="button"
           class="icon"

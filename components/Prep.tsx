@@ -91,21 +91,22 @@ export function Prep(props: PrepProps) {
           onInput={(e) => props.onNotes(e.currentTarget.value)}
         />
       </label>
-      {props.saveError ? (
-        <p class="error small" role="alert" data-testid="save-status">
-          {props.saveError}
-        </p>
-      ) : (
-        <p class="muted small" aria-live="polite" data-testid="save-status">
-          {props.saved === 'saving'
+      {/* One region, always there, whose text changes: a screen reader hears each change once. */}
+      <p
+        class={props.saveError ? 'error small' : 'muted small'}
+        role="status"
+        aria-live="polite"
+        data-testid="save-status"
+      >
+        {props.saveError ??
+          (props.saved === 'saving'
             ? t('saving')
             : props.saved === 'saved'
               ? t('saved')
               : props.saved === 'failed'
                 ? t('saveFailed')
-                : '\u00a0'}
-        </p>
-      )}
+                : '\u00a0')}
+      </p>
     </section>
   );
 }

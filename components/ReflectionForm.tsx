@@ -21,8 +21,10 @@ function Rating(props: {
   const q = props.item.question;
   const score = props.item.answer?.score;
   const { low, high } = props.item.labels;
+  // The scale's meaning is the group's description, so a screen reader says what 1 and 5 mean.
+  const scaleId = low || high ? `scale-${q.id}` : undefined;
   return (
-    <div class="rating" role="radiogroup" aria-labelledby={`q-${q.id}`}>
+    <div class="rating" role="radiogroup" aria-labelledby={`q-${q.id}`} aria-describedby={scaleId}>
       {[1, 2, 3, 4, 5].map((n) => (
         <label key={n} class="rating-option" title={n === 1 ? low : n === 5 ? high : undefined}>
           <input
@@ -37,7 +39,7 @@ function Rating(props: {
         </label>
       ))}
       {(low || high) && (
-        <span class="rating-scale small muted" aria-hidden="true">
+        <span class="rating-scale small muted" id={scaleId}>
           1 = {low} · 5 = {high}
         </span>
       )}

@@ -104,7 +104,7 @@ export function ReflectionPanel({
             readOnly={readOnly}
             onAnswer={(id, patch) => model.answer(id, patch)}
           />
-          <p class="small muted" aria-live="polite" data-testid="reflection-status">
+          <p class="small muted" role="status" aria-live="polite" data-testid="reflection-status">
             {r.complete || model.done.value
               ? t('reflectionDone')
               : status === 'saving'

@@ -143,16 +143,8 @@ export function TimerLine({ timer, figures }: { timer?: SessionTimer; figures?: 
         <span style={{ width: `${Math.round(share * 100)}%` }} />
       </div>
       {timer.phase === 'second-half' && <p class="phase-note small">{t('phaseHalf')}</p>}
-      {timer.phase === 'wrap-up' && (
-        <p class="phase-note small" role="status">
-          {t('phaseWrapUp')}
-        </p>
-      )}
-      {timer.phase === 'overtime' && (
-        <p class="phase-note small" role="status">
-          {t('phaseOvertime')}
-        </p>
-      )}
+      {timer.phase === 'wrap-up' && <p class="phase-note small">{t('phaseWrapUp')}</p>}
+      {timer.phase === 'overtime' && <p class="phase-note small">{t('phaseOvertime')}</p>}
       {/* A share of the first seconds says little: it shows from the first minute. */}
       {figures && (figures.elapsedMs >= 60_000 || figures.count > 0) && (
         <p class="small muted focus-line" data-testid="focus" title={t('focusPrivate')}>
@@ -167,14 +159,29 @@ export function TimerLine({ timer, figures }: { timer?: SessionTimer; figures?: 
   );
 }
 
+/**
+ * What the live view says to a screen reader: the return from being away, the wrap-up and the
+ * overtime. It changes a few times a session, never with the clock.
+ */
+function announcement(props: SessionViewProps): string {
+  if (props.awayFlash !== undefined) return t('youWereAway', formatClock(props.awayFlash));
+  if (props.timer?.phase === 'wrap-up') return t('phaseWrapUp');
+  if (props.timer?.phase === 'overtime') return t('phaseOvertime');
+  return '';
+}
+
 /** The live session: topic, goal, notes, action items, timer and this user's focus figure. */
 export function SessionView(props: SessionViewProps) {
   const [draft, setDraft] = useState('');
   return (
     <div class="stack session-view">
+      {/* One polite region that stays in place while its text changes; the timer is outside it. */}
+      <p class="visually-hidden" role="status" aria-live="polite" data-testid="announce">
+        {announcement(props)}
+      </p>
       <TimerLine timer={props.timer} figures={props.figures} />
       {props.awayFlash !== undefined && (
-        <p class="away-flash" role="status" data-testid="away-flash">
+        <p class="away-flash" data-testid="away-flash">
           {t('youWereAway', formatClock(props.awayFlash))}
         </p>
       )}
@@ -201,18 +208,18 @@ export function SessionView(props: SessionViewProps) {
         </fieldset>
       )}
       <section aria-labelledby="topic-h">
-        <h3 id="topic-h" class="label">
+        <h2 id="topic-h" class="label">
           {t('topicHeading')}
-        </h3>
+        </h2>
         <p class="pre topic" data-testid="topic">
           {props.topic || <span class="muted">{t('noTopic')}</span>}
         </p>
       </section>
       {props.goal && (
         <section aria-labelledby="goal-h">
-          <h3 id="goal-h" class="label">
+          <h2 id="goal-h" class="label">
             {t('goalHeading')}
-          </h3>
+          </h2>
           <p class="pre">{props.goal.text}</p>
         </section>
       )}
@@ -246,9 +253,9 @@ export function SessionView(props: SessionViewProps) {
         </details>
       )}
       <section aria-labelledby="actions-h">
-        <h3 id="actions-h" class="label">
+        <h2 id="actions-h" class="label">
           {t('actionItemsHeading')}
-        </h3>
+        </h2>
         {props.actionItems.length > 0 && (
           <ul class="actions">
             {props.actionItems.map((a) => (

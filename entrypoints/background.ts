@@ -114,6 +114,11 @@ export default defineBackground(() => {
     sessions.reconcileTab(tabId, ask);
   });
 
+  // First run: the welcome page, once, when the extension is installed (not on an update).
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
+
   browser.commands.onCommand.addListener((command, tab) => {
     ui.command(command, tab?.id, tab?.windowId);
   });

@@ -3,7 +3,10 @@
 // opens Chromium with the extension loaded and a demo mentorship set up. A panel at the bottom of
 // the call page steps it through lobby, waiting room, the call, and hanging up.
 //
-// Without a display it says so, walks the same steps headless, and saves a screenshot of each.
+// Without a display it says so and walks the whole story headless, saving a screenshot of each
+// step in .tmp/demo-screenshots/ (with --docs, in docs/demo/, which the README shows): the
+// mentee preparing in the popup, the pack reaching the mentor, the mentor joining the call with
+// the panel open, wandering off and coming back, the call ending, and both reflections.
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,13 +15,16 @@ import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { makeCert } from './lib/cert.ts';
 import { chromiumArgs, findChromium } from './lib/chromium.ts';
-import { DEMO_MEET, setUpDemoMentorship } from './lib/demo-data.ts';
-import { startFixtureServer } from './lib/fixture-server.ts';
+import { DEMO_MEET, DEMO_MENTEE, setUpDemoMentorship } from './lib/demo-data.ts';
+import { type FixtureServer, startFixtureServer } from './lib/fixture-server.ts';
+import { OTHER_HOST } from './lib/hosts.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
 const TMP = path.join(ROOT, '.tmp/demo');
-const SHOTS = path.join(ROOT, '.tmp/demo-screenshots');
+const SHOTS = process.argv.includes('--docs')
+  ? path.join(ROOT, 'docs/demo')
+  : path.join(ROOT, '.tmp/demo-screenshots');
 
 function fail(message: string): never {
   console.error(`mentor-companion demo: ${message}`);
@@ -104,26 +110,173 @@ async function main() {
     'No display here (DISPLAY is not set), so no window can open. Walking the demo headless instead;\n' +
       "the screenshots below show each step. For the full checks run './run test'.",
   );
+  const started = Date.now();
+  try {
+    await walk(context, extensionId, server, executablePath, call);
+  } finally {
+    await cleanup();
+  }
+  console.log(`Demo finished in ${Math.round((Date.now() - started) / 1000)} s.`);
+}
+
+type Stage = { __stage: { set(s: string): Promise<void> } };
+const stage = (page: Page, state: string) =>
+  page.evaluate((s) => (window as unknown as Stage).__stage.set(s), state);
+const cardOf = (page: Page) => page.frameLocator('#mentor-companion-card');
+
+async function shot(page: Page, name: string) {
+  const file = path.join(SHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  console.log(`  ${name}: ${path.relative(ROOT, file)}`);
+}
+
+/** Two pictures side by side on one 1280 × 800 canvas (the call and its side panel). */
+async function sideBySide(context: BrowserContext, left: Buffer, right: Buffer, name: string) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const img = (b: Buffer) => `data:image/png;base64,${b.toString('base64')}`;
+  await page.setContent(
+    `<body style="margin:0;display:flex;background:#202124"><img src="${img(left)}" style="width:900px;height:800px;object-fit:cover;object-position:left top"><img src="${img(right)}" style="width:380px;height:800px;object-fit:cover;object-position:left top;border-left:1px solid #5f6368"></body>`,
+  );
+  await page.waitForFunction(() => [...document.images].every((i) => i.complete));
+  await shot(page, name);
+  await page.close();
+}
+
+/** Rates every question of an open reflection, and completes it. */
+async function reflect(page: Page, score: number) {
+  await page.getByTestId('reflection').waitFor();
+  const groups = page.locator('[role="radiogroup"]');
+  for (let i = 0; i < (await groups.count()); i++) {
+    await groups
+      .nth(i)
+      .locator('.rating-n')
+      .nth(score - 1)
+      .click();
+  }
+  // Back to the top: the picture shows the heading and the first answers.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(300);
+}
+
+async function walk(
+  mentee: BrowserContext,
+  id: string,
+  server: FixtureServer,
+  executablePath: string,
+  menteeCall: Page,
+) {
   fs.mkdirSync(SHOTS, { recursive: true });
-  const shot = async (page: Page, name: string) => {
-    const file = path.join(SHOTS, `${name}.png`);
-    await page.screenshot({ path: file });
-    console.log(`  ${name}: ${path.relative(ROOT, file)}`);
-  };
-  await shot(call, '1-lobby');
-  await call.evaluate(() =>
-    (window as unknown as { __stage: { set(s: string): Promise<void> } }).__stage.set('in-call'),
-  );
-  await call.locator('#mentor-companion-card').waitFor({ timeout: 10_000 });
-  await call.waitForTimeout(1_500);
-  await shot(call, '2-in-call');
-  await call.evaluate(() =>
-    (window as unknown as { __stage: { set(s: string): Promise<void> } }).__stage.set('ended-user'),
-  );
-  await call.waitForTimeout(4_000);
-  await shot(call, '3-ended');
-  await cleanup();
-  console.log('Demo finished.');
+  // 1. The mentee prepares in the popup (set up by seed()), and writes the pack.
+  const popup = await mentee.newPage();
+  await popup.setViewportSize({ width: 420, height: 800 });
+  await popup.goto(`chrome-extension://${id}/popup.html`);
+  await popup.getByTestId('save-status').waitFor();
+  await shot(popup, '1-mentee-prepares');
+  await popup.getByText('Share with your mentor').click();
+  const mailto = (await popup.getByTestId('share-mailto').getAttribute('href')) ?? '';
+  const message = decodeURIComponent(/[?&]body=([^&]*)/.exec(mailto)?.[1] ?? '');
+  await popup.getByTestId('share-mailto').scrollIntoViewIfNeeded();
+  await shot(popup, '2-mentee-sends-the-pack');
+  await popup.close();
+
+  // 2. The pack reaches the mentor, in a browser of their own.
+  const mentorDir = path.join(TMP, 'profile-mentor');
+  fs.rmSync(mentorDir, { recursive: true, force: true });
+  const mentor = await chromium.launchPersistentContext(mentorDir, {
+    executablePath,
+    headless: true,
+    args: chromiumArgs({ port: server.port, extensionDir: EXTENSION_DIR }),
+    viewport: { width: 1280, height: 800 },
+  });
+  try {
+    const worker =
+      mentor.serviceWorkers()[0] ??
+      (await mentor.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const mid = new URL(worker.url()).host;
+    const mp = await mentor.newPage();
+    await mp.setViewportSize({ width: 420, height: 800 });
+    await mp.goto(`chrome-extension://${mid}/popup.html`);
+    await mp.getByRole('radio', { name: 'mentor', exact: true }).check();
+    await mp.getByLabel("Your mentee's name").fill(DEMO_MENTEE);
+    await mp.getByLabel(/Meeting link/).fill(DEMO_MEET);
+    await mp.getByRole('button', { name: 'Create' }).click();
+    await mp.getByText('Share with your mentee').click();
+    await mp.getByLabel('Paste a message from your mentee').fill(message);
+    await mp.getByRole('button', { name: 'Read pack' }).click();
+    await mp.getByTestId('import-preview').waitFor();
+    await shot(mp, '3-the-pack-reaches-the-mentor');
+    await mp.getByRole('button', { name: 'Import', exact: true }).click();
+    await mp.getByTestId('import-info').waitFor();
+    // A short grace time, so wandering off is noticed within the demo.
+    await mp.goto(`chrome-extension://${mid}/options.html#settings`);
+    await mp.getByLabel('Grace time before a nudge (seconds)').fill('2');
+    await mp.getByText('Saved').first().waitFor();
+    await mp.close();
+
+    // 3. The mentor joins the call with the side panel open (here: the panel's page in a tab).
+    const call = await mentor.newPage();
+    await call.goto(`${DEMO_MEET}?look&as=mentor`);
+    // Both join: the mentee's call (in the first browser) and the mentor's.
+    await Promise.all([stage(call, 'in-call'), stage(menteeCall, 'in-call')]);
+    await cardOf(call).getByTestId('topic').waitFor({ timeout: 15_000 });
+    // The call's tab is the active one: the panel follows it.
+    const tab = await worker.evaluate(() =>
+      chrome.tabs.query({ active: true, lastFocusedWindow: true }).then(([t]) => t?.id),
+    );
+    const panel = await mentor.newPage();
+    await panel.setViewportSize({ width: 380, height: 800 });
+    await panel.goto(`chrome-extension://${mid}/sidepanel.html?tab=${tab}`);
+    await panel
+      .getByTestId('live-view')
+      .waitFor()
+      .catch(async (error) => {
+        await shot(panel, 'failed-panel');
+        throw error;
+      });
+    await call.bringToFront();
+    await call.waitForTimeout(400);
+    await sideBySide(
+      mentor,
+      await call.screenshot(),
+      await panel.screenshot(),
+      '4-mentor-on-the-call-with-the-panel',
+    );
+
+    // 4. Wandering off to another tab past the grace time, then back: the card says so.
+    const other = await mentor.newPage();
+    await other.goto(`https://${OTHER_HOST}/`);
+    await other.bringToFront();
+    await other.waitForTimeout(3_000);
+    await call.bringToFront();
+    await cardOf(call).getByTestId('away-flash').waitFor({ timeout: 10_000 });
+    await shot(call, '5-back-from-wandering-off');
+    await other.close();
+
+    // 5. The call ends: the card offers the reflection, the panel turns into it.
+    await Promise.all([stage(call, 'ended-user'), stage(menteeCall, 'ended-user')]);
+    await cardOf(call).getByTestId('end-card').waitFor({ timeout: 10_000 });
+    await call.waitForTimeout(300);
+    await shot(call, '6-the-call-ends');
+    await panel.getByTestId('reflection').waitFor({ timeout: 10_000 });
+    await reflect(panel, 4);
+    await shot(panel, '7-the-mentor-reflects');
+  } finally {
+    await mentor.close().catch(() => {});
+    fs.rmSync(mentorDir, { recursive: true, force: true });
+  }
+
+  // 6. The mentee was on the same call; their reflection, from the popup.
+  await cardOf(menteeCall).getByTestId('end-card').waitFor({ timeout: 10_000 });
+  const p2 = await mentee.newPage();
+  await p2.goto(`chrome-extension://${id}/popup.html`);
+  const [reflection] = await Promise.all([
+    mentee.waitForEvent('page'),
+    p2.getByTestId('to-reflect').getByRole('button', { name: 'Reflect now' }).first().click(),
+  ]);
+  await reflection.setViewportSize({ width: 420, height: 800 });
+  await reflect(reflection, 5);
+  await shot(reflection, '8-the-mentee-reflects');
 }
 
 main().catch((error) => fail(error instanceof Error ? error.message : String(error)));

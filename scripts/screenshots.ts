@@ -1,12 +1,15 @@
 // `npm run screenshots`: the README's pictures, taken from the real built extension in Chromium
 // on the simulated call, in light and dark, then again with a Hebrew browser (right to left,
-// Hebrew demo data). Writes docs/screenshots/*.png and docs/screenshots/he/*.png.
+// Hebrew demo data). Writes docs/screenshots/*.png and docs/screenshots/he/*.png, and the
+// stores' images (1280 × 800 screenshots of each surface, the 440 × 280 promo tile) to
+// docs/store/. It fails when a surface it photographs shows "Loading…" or an error: a picture of
+// a broken page is never written.
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
 import { makeCert } from './lib/cert.ts';
 import { chromiumArgs, findChromium } from './lib/chromium.ts';
 import { DEMO_MEET, setUpDemoMentorship } from './lib/demo-data.ts';
@@ -16,6 +19,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXT = path.join(ROOT, '.output/chrome-mv3');
 const TMP = path.join(ROOT, '.tmp/screenshots');
 const OUT = path.join(ROOT, 'docs/screenshots');
+const STORE = path.join(ROOT, 'docs/store');
+const STORE_SIZE = { width: 1280, height: 800 };
 
 const stage = (page: Page, s: string) =>
   page.evaluate(
@@ -66,14 +71,16 @@ async function run(scheme: 'light' | 'dark', port: number, lang: 'en' | 'he' = '
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 408, height: 720 });
   await popup.goto(`chrome-extension://${id}/popup.html`);
+  await assertReady(popup, 'the popup (onboarding)');
   if (scheme === 'light') await popup.screenshot({ path: path.join(out, 'popup-setup.png') });
   if (he) await setUpHebrewDemo(popup);
   else await setUpDemoMentorship(popup);
-  await popup.screenshot({ path: path.join(out, `popup${suffix}.png`) });
+  await assertReady(popup, 'the popup');
+  const popupShot = await popup.screenshot({ path: path.join(out, `popup${suffix}.png`) });
   await popup.close();
 
   const call = await context.newPage();
-  await call.goto(DEMO_MEET);
+  await call.goto(`${DEMO_MEET}?look`);
   await stage(call, 'in-call');
   const card = call.frameLocator('#mentor-companion-card');
   await card.getByTestId('topic').waitFor();
@@ -82,7 +89,9 @@ async function run(scheme: 'light' | 'dark', port: number, lang: 'en' | 'he' = '
   await addAction.press('Enter');
   await card.locator('.notes summary').first().click();
   await call.waitForTimeout(800);
+  await assertReady(cardFrame(call), 'the card');
   await call.screenshot({ path: path.join(out, `call-card${suffix}.png`) });
+  if (scheme === 'light' && !he) await storeCallShot(call);
 
   await stage(call, 'ended-user');
   await card.getByTestId('end-card').waitFor({ timeout: 10_000 });
@@ -97,15 +106,25 @@ async function run(scheme: 'light' | 'dark', port: number, lang: 'en' | 'he' = '
   await panel.locator('[data-question="mentee.satisfied"] .rating-n').nth(3).click();
   await panel.locator('[data-question="mentee.valuable"] .rating-n').nth(4).click();
   await panel.waitForTimeout(300);
-  await panel.screenshot({ path: path.join(out, `reflection${suffix}.png`) });
+  await assertReady(panel, 'the reflection');
+  const panelShot = await panel.screenshot({ path: path.join(out, `reflection${suffix}.png`) });
+  if (scheme === 'light' && !he) {
+    await storeFramed(context, popupShot, 'screenshot-1-popup.png', STORE_TEXT.popup);
+    await storeFramed(context, panelShot, 'screenshot-3-reflection.png', STORE_TEXT.reflection);
+  }
 
   if (scheme === 'light') {
     const options = await context.newPage();
     await options.setViewportSize({ width: 1280, height: 900 });
     await options.goto(`chrome-extension://${id}/options.html`);
     await options.waitForTimeout(800);
+    await assertReady(options, 'the Mentorships page');
     await options.screenshot({ path: path.join(out, 'mentorships.png') });
-    if (!he) await tenthSurfaces(options, out);
+    if (!he) {
+      await tenthSurfaces(options, out);
+      await storePageShots(context, id);
+      await promoTile(context);
+    }
   }
   await context.close();
 }
@@ -267,6 +286,116 @@ async function popupReflectUrl(
   await opened.close();
   await page.close();
   return url;
+}
+
+const cardFrame = (page: Page): Frame => {
+  const frame = page.frames().find((f) => f.url().includes('/overlay.html'));
+  if (!frame) throw new Error('the card is not on the call page');
+  return frame;
+};
+
+/**
+ * Throws when a surface shows "Loading…" or an error (or is blank), so no picture of a broken
+ * page is written. Waits a little first: a page that loads shows its content within seconds.
+ */
+export async function assertReady(target: Page | Frame, what: string): Promise<void> {
+  const look = () =>
+    target.evaluate(() => {
+      // innerText: the text on screen, not what hides in closed details or hidden nodes.
+      // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point.
+      const text = document.body?.innerText ?? '';
+      const visible = (el: Element) => (el as HTMLElement).offsetParent !== null;
+      const errors = [...document.querySelectorAll('[role="alert"], .error')]
+        .filter(visible)
+        // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point.
+        .map((el) => (el as HTMLElement).innerText.trim())
+        .filter(Boolean);
+      return { loading: /Loading…|Loading\.\.\./.test(text), errors, blank: !text.trim() };
+    });
+  let state = await look();
+  for (let i = 0; i < 20 && (state.loading || state.blank); i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    state = await look();
+  }
+  if (state.loading) throw new Error(`${what} still shows "Loading…"`);
+  if (state.blank) throw new Error(`${what} is blank`);
+  if (state.errors.length) throw new Error(`${what} shows an error: ${state.errors.join(' / ')}`);
+}
+
+const STORE_TEXT = {
+  popup: {
+    title: 'Prepare in the popup',
+    text: 'Agree the topic, write your pre-session thoughts, and send them as an ordinary email.',
+  },
+  reflection: {
+    title: 'Reflect in a minute',
+    text: "When the call ends, the side panel asks your role's questions. Your answers stay on your device.",
+  },
+};
+
+/** A store screenshot of the call page with the card, at the store's size. */
+async function storeCallShot(call: Page) {
+  fs.mkdirSync(STORE, { recursive: true });
+  const before = call.viewportSize();
+  await call.setViewportSize(STORE_SIZE);
+  await call.waitForTimeout(600);
+  await assertReady(cardFrame(call), 'the card');
+  await call.screenshot({ path: path.join(STORE, 'screenshot-2-card.png') });
+  if (before) await call.setViewportSize(before);
+}
+
+/** A narrow surface (popup, panel) on a 1280 × 800 canvas, with a line saying what it shows. */
+async function storeFramed(
+  context: BrowserContext,
+  shot: Buffer,
+  name: string,
+  words: { title: string; text: string },
+) {
+  fs.mkdirSync(STORE, { recursive: true });
+  const page = await context.newPage();
+  await page.setViewportSize(STORE_SIZE);
+  const src = `data:image/png;base64,${shot.toString('base64')}`;
+  await page.setContent(`<!doctype html><html><body style="margin:0;height:800px;display:flex;align-items:center;justify-content:center;gap:72px;background:linear-gradient(135deg,#e8f0fe,#f3f5f8);font-family:system-ui,'Liberation Sans',sans-serif;color:#1f2328">
+    <div style="max-width:420px"><h1 style="font-size:44px;line-height:1.15;margin:0 0 18px">${words.title}</h1>
+    <p style="font-size:22px;line-height:1.45;margin:0;color:#3c4650">${words.text}</p></div>
+    <img src="${src}" style="max-height:740px;border-radius:14px;box-shadow:0 12px 40px rgba(20,40,80,.25)">
+  </body></html>`);
+  await page.waitForFunction(() => [...document.images].every((i) => i.complete));
+  await page.screenshot({ path: path.join(STORE, name) });
+  await page.close();
+}
+
+/** The Mentorships and welcome pages, at the store's size. */
+async function storePageShots(context: BrowserContext, id: string) {
+  fs.mkdirSync(STORE, { recursive: true });
+  for (const [file, name] of [
+    ['options.html', 'screenshot-4-mentorships.png'],
+    ['welcome.html', 'screenshot-5-welcome.png'],
+  ] as const) {
+    const page = await context.newPage();
+    await page.setViewportSize(STORE_SIZE);
+    await page.goto(`chrome-extension://${id}/${file}`);
+    await page.waitForTimeout(800);
+    await assertReady(page, file);
+    await page.screenshot({ path: path.join(STORE, name) });
+    await page.close();
+  }
+}
+
+/** Chrome's small promo tile, 440 × 280: the icon, the name, what it is for. */
+async function promoTile(context: BrowserContext) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 440, height: 280 });
+  const icon = fs.readFileSync(path.join(ROOT, 'public/icon/96.png')).toString('base64');
+  await page.setContent(`<!doctype html><html><body style="margin:0;width:440px;height:280px;box-sizing:border-box;padding:34px 36px;display:flex;flex-direction:column;justify-content:center;gap:14px;background:linear-gradient(135deg,#1967d2,#0b4aa2);color:#fff;font-family:system-ui,'Liberation Sans',sans-serif">
+    <div style="display:flex;align-items:center;gap:16px"><img src="data:image/png;base64,${icon}" width="72" height="72" style="border-radius:18px;box-shadow:0 4px 14px rgba(0,0,0,.25)">
+    <div style="font-size:32px;font-weight:700;line-height:1.1">Mentor<br>Companion</div></div>
+    <div style="font-size:18px;line-height:1.35;opacity:.95">Topic, notes, a focus timer and a reflection on your 1:1 mentoring calls.</div>
+  </body></html>`);
+  await page.waitForFunction(() => [...document.images].every((i) => i.complete));
+  await page.screenshot({ path: path.join(STORE, 'promo-small.png') });
+  await page.close();
+  fs.copyFileSync(path.join(ROOT, 'public/icon/128.png'), path.join(STORE, 'icon-128.png'));
 }
 
 async function main() {

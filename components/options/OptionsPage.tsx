@@ -3,6 +3,7 @@ import { formatDuration, t } from '@/lib/i18n';
 import type { Mentorship } from '@/lib/records';
 import type { OptionsModel } from '@/models/options/app';
 import { Onboarding } from '../Onboarding';
+import { type ShortcutRow, Shortcuts } from '../Shortcuts';
 import { AgreementEditor } from './AgreementEditor';
 import { Backups } from './Backups';
 import { BetweenSessions } from './BetweenSessions';
@@ -25,6 +26,8 @@ export interface PageEffects {
   openReflection(sessionId: string): void;
   /** Moves keyboard focus to the main area after a view change. */
   focusMain(): void;
+  /** Opens the browser's shortcut settings; absent where a page cannot (Firefox). */
+  changeShortcuts?: () => void;
 }
 
 type Props = { model: OptionsModel; effects: PageEffects };
@@ -340,7 +343,14 @@ function SearchArea(props: Props) {
 }
 
 /** The Mentorships page: the list of mentorships beside the view chosen. */
-export function OptionsPage({ model, effects }: Props) {
+export function OptionsPage({
+  model,
+  effects,
+  shortcuts,
+}: Props & {
+  /** The keyboard shortcuts as the browser reports them, shown with the settings. */
+  shortcuts?: ShortcutRow[];
+}) {
   const { backups, settings, undo } = model;
   if (model.loadFailed.value && !model.data.value) {
     return (
@@ -420,6 +430,11 @@ export function OptionsPage({ model, effects }: Props) {
             reminders={settings.reminders.value}
             onReminder={settings.setReminder}
           />
+        )}
+        {view.page === 'settings' && (
+          <div class="card">
+            <Shortcuts rows={shortcuts} onChange={effects.changeShortcuts} />
+          </div>
         )}
       </main>
       <UndoBar

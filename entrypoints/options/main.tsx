@@ -1,8 +1,9 @@
 import '@/components/theme.css';
 import './options.css';
-import { effect } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import { OptionsPage, type PageEffects } from '@/components/options/OptionsPage';
+import type { ShortcutRow } from '@/components/Shortcuts';
 import { db } from '@/lib/db';
 import { startLanguage } from '@/lib/i18n';
 import { languageItem, settingsItem } from '@/lib/storage/items';
@@ -29,6 +30,10 @@ const effects: PageEffects = {
     const params = new URLSearchParams({ view: 'reflect', session: sessionId });
     browser.tabs.create({ url: `${browser.runtime.getURL('/sidepanel.html')}?${params}` });
   },
+  // Firefox lets no extension page open about:addons; the page says where to go instead.
+  changeShortcuts: import.meta.env.FIREFOX
+    ? undefined
+    : () => browser.tabs.create({ url: 'chrome://extensions/shortcuts' }),
   focusMain() {
     requestAnimationFrame(() => {
       const target =
@@ -99,8 +104,22 @@ async function main() {
   model.settings.load();
   model.backups.askToPersist();
 
+  // The shortcuts as the browser has them now (the person may have changed them).
+  const shortcuts = signal<ShortcutRow[] | undefined>(undefined);
+  browser.commands.getAll().then(
+    (all) =>
+      (shortcuts.value = all
+        .filter((c) => c.name && c.name !== '_execute_action')
+        .map((c) => ({
+          name: c.name ?? '',
+          description: c.description ?? '',
+          shortcut: c.shortcut ?? '',
+        }))),
+    () => (shortcuts.value = []),
+  );
+  const App = () => <OptionsPage model={model} effects={effects} shortcuts={shortcuts.value} />;
   const root = document.getElementById('app');
-  if (root) render(<OptionsPage model={model} effects={effects} />, root);
+  if (root) render(<App />, root);
 }
 
 main();

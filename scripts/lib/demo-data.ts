@@ -4,6 +4,12 @@
 import type { Page } from 'playwright-core';
 
 export const DEMO_MEET = 'https://meet.google.com/abc-defg-hij';
+export const DEMO_MENTOR = 'Ana Moreno';
+export const DEMO_MENTEE = 'Ben Okafor';
+/** Who the demo call's tiles show: you (the mentee) first, as Meet does, then the mentor. */
+export const DEMO_PEOPLE = [`${DEMO_MENTEE} (you)`, DEMO_MENTOR];
+/** The same call as the mentor sees it. */
+export const DEMO_PEOPLE_MENTOR = [`${DEMO_MENTOR} (you)`, DEMO_MENTEE];
 export const DEMO_TOPIC = 'Prioritising the Q3 roadmap with a small team';
 export const DEMO_NOTES =
   'Since last time I ran the stakeholder interviews we talked about.\n\n' +
@@ -13,7 +19,7 @@ export const DEMO_NOTES =
 
 /** Fills the popup (already open on `popup.html`, with no mentorship yet) and waits for the save. */
 export async function setUpDemoMentorship(popup: Page): Promise<void> {
-  await popup.getByLabel("Your mentor's name").fill('Ana Moreno');
+  await popup.getByLabel("Your mentor's name").fill(DEMO_MENTOR);
   await popup.getByLabel(/Meeting link/).fill(DEMO_MEET);
   await popup.getByRole('button', { name: 'Create' }).click();
   await popup.getByLabel('Agreed topic').fill(DEMO_TOPIC);

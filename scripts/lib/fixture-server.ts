@@ -11,10 +11,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { platformOfHost } from '../../lib/platforms/hosts.ts';
 import type { Cert } from './cert.ts';
+import { DEMO_PEOPLE, DEMO_PEOPLE_MENTOR } from './demo-data.ts';
 import { COVERED_OTHER_HOST, OTHER_HOST } from './hosts.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES_DIR = path.join(ROOT, 'tests/fixtures');
+/** The demo's own look (tests/fixtures/demo/): drawn icons and the demo's people on the tiles. */
+const DEMO_DIR = path.join(FIXTURES_DIR, 'demo');
+const DEMO_FILES: Record<string, string> = {
+  'meet-look.css': 'text/css; charset=utf-8',
+  'meet-look.js': 'text/javascript; charset=utf-8',
+};
 
 export type StagePlatform = 'meet' | 'zoom' | 'teams';
 
@@ -56,17 +63,32 @@ function stagePage(
   lang: string,
   demo: boolean,
   churn = 0,
+  look = demo,
+  asMentor = false,
 ): string {
   const file = fixtureFile(platform, state, lang);
   const body = file ? bodyOf(fs.readFileSync(file, 'utf8')) : '';
-  const config = JSON.stringify({ platform, state, lang, demo, churn });
+  // The demo look exists for Meet, the platform the demo plays; the tests never ask for it.
+  const dressed = look && platform === 'meet';
+  const config = JSON.stringify({
+    platform,
+    state,
+    lang,
+    demo,
+    churn,
+    // You first, as Meet shows it: the mentee, or with ?as=mentor the mentor.
+    ...(dressed ? { people: asMentor ? [...DEMO_PEOPLE_MENTOR] : [...DEMO_PEOPLE] } : {}),
+  });
+  const dress = dressed
+    ? '<link rel="stylesheet" href="/__stage/demo/meet-look.css">\n<script src="/__stage/demo/meet-look.js" defer></script>\n'
+    : '';
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><title>${TITLES[platform]}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>${STAGE_CSS}</style>
 <script>window.__stageConfig = ${config};</script>
 <script src="/__stage/stage.js" defer></script>
-</head><body>${body}</body></html>`;
+${dress}</head><body>${body}</body></html>`;
 }
 
 // A look for the fixtures when a person watches (the demo, screenshots); detection ignores it.
@@ -100,6 +122,13 @@ const STAGE_JS = `(() => {
       b.addEventListener('click', () => set(state));
       box.append(b);
     }
+    const note = document.createElement('span');
+    note.id = '__stage-note';
+    note.setAttribute('style', 'max-width:380px;font-size:12px;line-height:1.35;color:#bdc1c6;margin-left:6px');
+    note.textContent = 'After Join, switch to another tab for a while to be nudged back. ' +
+      'The address bar says "Not secure": this page comes from a server on your own machine with a ' +
+      'certificate made for the demo, so the browser cannot vouch for it. Nothing leaves your machine.';
+    box.append(note);
     return box;
   }
   let current = config.state;
@@ -152,6 +181,14 @@ function route(host: string, url: URL): { status: number; type: string; body: st
   if (url.pathname === '/__stage/stage.js') {
     return { status: 200, type: 'text/javascript; charset=utf-8', body: STAGE_JS };
   }
+  const demoFile = /^\/__stage\/demo\/([a-z-]+\.(?:css|js))$/.exec(url.pathname)?.[1];
+  if (demoFile && DEMO_FILES[demoFile]) {
+    return {
+      status: 200,
+      type: DEMO_FILES[demoFile],
+      body: fs.readFileSync(path.join(DEMO_DIR, demoFile), 'utf8'),
+    };
+  }
   const fixture = /^\/__stage\/fixture\/(meet|zoom|teams)\/([a-z-]+)\/([a-z]{2})$/.exec(
     url.pathname,
   );
@@ -169,6 +206,8 @@ function route(host: string, url: URL): { status: number; type: string; body: st
   }
   const lang = url.searchParams.get('hl') ?? 'en';
   const demo = url.searchParams.has('demo');
+  // ?look: the demo's look without its stage buttons, for the screenshots.
+  const look = demo || url.searchParams.has('look');
   const state = url.searchParams.get('state') ?? 'lobby';
   if (platform === 'meet' && (url.pathname === '/' || url.pathname.startsWith('/landing'))) {
     return html(MEET_LANDING);
@@ -176,11 +215,13 @@ function route(host: string, url: URL): { status: number; type: string; body: st
   if (platform === 'zoom') {
     if (/^\/[js]\/\d+/.test(url.pathname)) return html(LAUNCHER);
     if (/^\/(postattendee|wc\/leave|meeting\/ended)/.test(url.pathname)) {
-      return html(stagePage(platform, 'ended-user', lang, demo));
+      return html(stagePage(platform, 'ended-user', lang, demo, 0, look));
     }
   }
   const churn = Math.min(5_000, Math.max(0, Number(url.searchParams.get('churn')) || 0));
-  return html(stagePage(platform, state, lang, demo, churn));
+  return html(
+    stagePage(platform, state, lang, demo, churn, look, url.searchParams.get('as') === 'mentor'),
+  );
 }
 
 export function startFixtureServer(cert: Cert, port = 0): Promise<FixtureServer> {

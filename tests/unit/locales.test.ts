@@ -119,6 +119,10 @@ const LATIN_ALLOWED = new Set([
   'Meet',
   'Zoom',
   'Teams',
+  'Chromium',
+  // about:addons, the Firefox page a shortcut is changed on.
+  'about',
+  'addons',
   'JSON',
   'https',
   'BEGIN',
