@@ -12,6 +12,8 @@ import { SharePanel } from './SharePanel';
 export interface PopupEffects {
   openReflection(sessionId: string): void;
   openOptions(): void;
+  /** Opens a session's page on the Mentorships page. */
+  openSession(sessionId: string): void;
   /** Opens the side panel; absent where there is none to open (Firefox). */
   openPanel?: () => void;
 }
@@ -20,7 +22,11 @@ function formatWhen(at?: number) {
   return at === undefined ? undefined : formatDateTime(at);
 }
 
-function ToReflectCard(props: { list: ToReflect[]; onReflect(sessionId: string): void }) {
+function ToReflectCard(props: {
+  list: ToReflect[];
+  onReflect(sessionId: string): void;
+  onOpen(sessionId: string): void;
+}) {
   return (
     <section class="card stack reflect-list" aria-labelledby="to-reflect" data-testid="to-reflect">
       <h2 id="to-reflect">{t('toReflect')}</h2>
@@ -28,7 +34,20 @@ function ToReflectCard(props: { list: ToReflect[]; onReflect(sessionId: string):
         {props.list.map(({ session: r, name }) => (
           <li key={r.id} class="spread">
             <span class="small">
-              {name ? <bdi>{name}</bdi> : t('adHocCall')} · {formatWhen(r.endedAt ?? r.startedAt)}
+              {name ? <bdi>{name}</bdi> : t('adHocCall')} ·{' '}
+              {r.mentorshipId ? (
+                <a
+                  href={`options.html#s=${encodeURIComponent(r.id)}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    props.onOpen(r.id);
+                  }}
+                >
+                  {formatWhen(r.endedAt ?? r.startedAt)}
+                </a>
+              ) : (
+                formatWhen(r.endedAt ?? r.startedAt)
+              )}
             </span>
             <button type="button" onClick={() => props.onReflect(r.id)}>
               {t('reflectNow')}
@@ -67,7 +86,11 @@ export function PopupView(props: {
   return (
     <div class="stack">
       {toReflect.length > 0 && (
-        <ToReflectCard list={toReflect} onReflect={effects.openReflection} />
+        <ToReflectCard
+          list={toReflect}
+          onReflect={effects.openReflection}
+          onOpen={effects.openSession}
+        />
       )}
       {tab.callElsewhere && !tab.live && tab.id !== undefined && (
         <label class="inline small card">
@@ -82,13 +105,21 @@ export function PopupView(props: {
       {list.length > 1 && (
         <label>
           {t('mentorshipPick')}
-          <select value={m.id} onChange={(e) => prep.chooseId(e.currentTarget.value)}>
-            {list.map((x) => (
-              <option value={x.id} key={x.id} dir="auto">
-                {x.otherName}
+          {/* Who is next across every mentorship, the soonest first; Alt+N goes to the next. */}
+          <select
+            value={m.id}
+            aria-keyshortcuts="Alt+N"
+            onChange={(e) => prep.chooseId(e.currentTarget.value)}
+          >
+            {prep.nextUp.value.map((x) => (
+              <option value={x.mentorship.id} key={x.mentorship.id} dir="auto">
+                {x.at !== undefined
+                  ? t('popupNextWith', [x.mentorship.otherName, formatDateTime(x.at)])
+                  : x.mentorship.otherName}
               </option>
             ))}
           </select>
+          <span class="muted small">{t('popupNextKey', 'Alt+N')}</span>
         </label>
       )}
       <Prep

@@ -72,10 +72,12 @@ export function Prep(props: PrepProps) {
       </label>
       {props.topic && (
         <p class="muted small" data-testid="topic-agreed">
-          {t('topicBy', [
-            t(props.topic.by === 'mentor' ? 'roleMentor' : 'roleMentee'),
-            formatDateTime(props.topic.at),
-          ])}
+          {props.topic.by === props.myRole
+            ? t('topicByYou', formatDateTime(props.topic.at))
+            : t('topicBy', [
+                t(props.topic.by === 'mentor' ? 'roleMentor' : 'roleMentee'),
+                formatDateTime(props.topic.at),
+              ])}
         </p>
       )}
       <label>

@@ -31,7 +31,82 @@ export interface SessionViewProps {
   roomy?: boolean;
   onAddAction(text: string): void;
   onToggleAction(id: string): void;
+  /** Resolves true when the new text was saved. */
+  onEditAction(id: string, text: string): Promise<boolean>;
+  onRemoveAction(id: string): void;
+  /** An action item was just deleted: its Undo is offered. */
+  removed?: boolean;
+  onUndoRemove(): void;
   onAssign(mentorshipId: string | null): void;
+}
+
+/** One action item: ticked, edited in place (Enter saves, Escape leaves it) or deleted. */
+function ActionRow(props: {
+  item: ActionItem;
+  onToggle(): void;
+  onEdit(text: string): Promise<boolean>;
+  onRemove(): void;
+}) {
+  const { item: a } = props;
+  const [editing, setEditing] = useState<string | undefined>(undefined);
+  if (editing !== undefined) {
+    return (
+      <li>
+        <form
+          class="row add-action"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (await props.onEdit(editing)) setEditing(undefined);
+          }}
+        >
+          <input
+            dir="auto"
+            type="text"
+            aria-label={t('optItemText')}
+            value={editing}
+            maxLength={2000}
+            // biome-ignore lint/a11y/noAutofocus: the person just asked to edit this text.
+            autoFocus
+            onInput={(e) => setEditing(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                e.preventDefault();
+                e.stopPropagation();
+                setEditing(undefined);
+              }
+            }}
+          />
+          <button type="submit">{t('optSave')}</button>
+        </form>
+      </li>
+    );
+  }
+  return (
+    <li class="action-row">
+      <label class="inline">
+        <input type="checkbox" checked={Boolean(a.doneAt)} onChange={props.onToggle} />{' '}
+        <span class={a.doneAt ? 'done pre' : 'pre'}>{a.text}</span>
+      </label>
+      <span class="action-tools">
+        <button
+          type="button"
+          class="link small"
+          aria-label={t('optEditItem', a.text)}
+          onClick={() => setEditing(a.text)}
+        >
+          {t('optEdit')}
+        </button>
+        <button
+          type="button"
+          class="link small"
+          aria-label={t('optDeleteItem', a.text)}
+          onClick={props.onRemove}
+        >
+          {t('optDelete')}
+        </button>
+      </span>
+    </li>
+  );
 }
 
 const PHASE_CLASS = {
@@ -184,19 +259,26 @@ export function SessionView(props: SessionViewProps) {
         {props.actionItems.length > 0 && (
           <ul class="actions">
             {props.actionItems.map((a) => (
-              <li key={a.id}>
-                <label class="inline">
-                  <input
-                    type="checkbox"
-                    checked={Boolean(a.doneAt)}
-                    onChange={() => props.onToggleAction(a.id)}
-                  />{' '}
-                  <span class={a.doneAt ? 'done pre' : 'pre'}>{a.text}</span>
-                </label>
-              </li>
+              <ActionRow
+                key={a.id}
+                item={a}
+                onToggle={() => props.onToggleAction(a.id)}
+                onEdit={(text) => props.onEditAction(a.id, text)}
+                onRemove={() => props.onRemoveAction(a.id)}
+              />
             ))}
           </ul>
         )}
+        <p class="small" role="status" data-testid="card-undo">
+          {props.removed && (
+            <>
+              {t('undoDeleted', t('undoWhatActionItem'))}{' '}
+              <button type="button" class="link small" onClick={props.onUndoRemove}>
+                {t('undoButton')}
+              </button>
+            </>
+          )}
+        </p>
         <form
           class="row add-action"
           onSubmit={(e) => {
@@ -245,6 +327,10 @@ export function LiveSessionView(props: { model: LiveModel; roomy?: boolean; away
       error={model.error.value}
       onAddAction={(text) => model.addActionItem(text)}
       onToggleAction={(id) => model.toggleActionItem(id)}
+      onEditAction={(id, text) => model.editActionItem(id, text)}
+      onRemoveAction={(id) => model.removeActionItem(id)}
+      removed={model.removed.value !== undefined}
+      onUndoRemove={() => model.undoRemove()}
       onAssign={(id) => model.assign(id)}
     />
   );

@@ -1,6 +1,7 @@
 import { db } from '@/lib/db';
 import { listen, sendToTab } from '@/lib/messages';
 import { loadLiveView } from '@/lib/repos/live';
+import { changeActionItem } from '@/lib/session/action-item-change';
 import { createBrowserUi } from '@/lib/session/browser-ui';
 import { createFocusFeed, NUDGE_NOTIFICATION } from '@/lib/session/focus-feed';
 import { createLiveProjection } from '@/lib/session/live-projection';
@@ -73,6 +74,7 @@ export default defineBackground(() => {
     'open-panel': (msg, sender) => ui.openInTab(sender.tabId, msg.view, msg.sessionId),
     assign: (msg) => sessions.assign(msg.sessionId, msg.mentorshipId, msg.at),
     'action-item': (msg) => sessions.actionItem(msg.sessionId, msg),
+    'action-item-change': (msg) => changeActionItem(db, msg, Date.now()),
     // The card's geometry, to its tab's content script: the call page never sees it.
     'card-frame': (msg, sender) =>
       sender.tabId === undefined

@@ -62,6 +62,17 @@ export type Message =
    */
   | { type: 'action-item'; sessionId: string; add?: string; toggle?: string }
   /**
+   * session card / panel -> background: change an action item's text, delete it (the reply
+   * carries the token its Undo takes), or undo such a delete (issue 13). Beside 'action-item'
+   * for the same reason: the card's frame has no IndexedDB.
+   */
+  | {
+      type: 'action-item-change';
+      sessionId: string;
+      itemId: string;
+      change: { edit: string } | { remove: true } | { undo: string };
+    }
+  /**
    * session card -> background -> the tab's content script: the card's geometry. Through the
    * extension, not `postMessage`, which the call page would see (how many action items, when the
    * user came back). The reply is where the content script put the card.
@@ -88,6 +99,8 @@ export interface Replies {
   'open-panel': { ok: boolean };
   whoami: { tabId?: number; windowId?: number };
   'action-item': CommandReply;
+  /** A delete's reply holds its undo token. */
+  'action-item-change': CommandReply & { undoToken?: string };
   /** The card's place after the change, or nothing when no card is mounted. */
   'card-frame': FramePlace | null;
 }
@@ -118,6 +131,7 @@ const TYPES: ReadonlySet<string> = new Set<MessageType>([
   'open-panel',
   'whoami',
   'action-item',
+  'action-item-change',
   'card-frame',
 ]);
 

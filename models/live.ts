@@ -42,6 +42,8 @@ export const LiveModel = createModel((source: LiveSource, clock: Clock) => {
   const loaded = signal(false);
   const now = signal(clock.now());
   const error = signal<string | undefined>(undefined);
+  /** The action item deleted last, while its Undo is offered (the card's "Deleted · Undo"). */
+  const removed = signal<{ itemId: string; token: string } | undefined>(undefined);
   /** The away span just closed, and until when it is told. */
   const flash = signal<{ ms: number; until: number } | undefined>(undefined);
   let told: { count: number; awayMs: number } | undefined;
@@ -131,6 +133,7 @@ export const LiveModel = createModel((source: LiveSource, clock: Clock) => {
     loaded,
     now,
     error,
+    removed,
     call,
     live,
     session,
@@ -157,6 +160,35 @@ export const LiveModel = createModel((source: LiveSource, clock: Clock) => {
       const id = sessionId.value;
       if (!id) return;
       await run(() => source.toggleActionItem(id, itemId));
+    },
+
+    /** Changes an action item's text; resolves true when saved. */
+    async editActionItem(itemId: string, text: string): Promise<boolean> {
+      const id = sessionId.value;
+      if (!id) return false;
+      await run(() => source.editActionItem(id, itemId, text));
+      return !error.value;
+    },
+
+    async removeActionItem(itemId: string) {
+      const id = sessionId.value;
+      if (!id) return;
+      await run(async () => {
+        const token = await source.removeActionItem(id, itemId);
+        removed.value = token ? { itemId, token } : undefined;
+      });
+    },
+
+    async undoRemove() {
+      const id = sessionId.value;
+      const r = removed.value;
+      if (!id || !r) return;
+      removed.value = undefined;
+      await run(() => source.undoRemove(id, r.itemId, r.token));
+    },
+
+    dismissRemoved() {
+      removed.value = undefined;
     },
 
     async assign(mentorshipId: string | null) {

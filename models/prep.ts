@@ -20,7 +20,14 @@ import { describeError } from '@/lib/i18n';
 import type { Mentorship, Role, SessionRecord } from '@/lib/records';
 import { createMentorship, listMentorships } from '@/lib/repos/mentorships';
 import { getPreNote, savePreNote } from '@/lib/repos/notes';
-import { bookSession, ensurePrepSession, setTopic, settleTopic } from '@/lib/repos/sessions';
+import {
+  bookSession,
+  ensurePrepSession,
+  nextSession,
+  setTopic,
+  settleTopic,
+} from '@/lib/repos/sessions';
+import { nextAcross } from '@/lib/rules/schedule';
 import { fromInputValue } from './local-time';
 
 /** What the first-run form asks (Onboarding), as typed. */
@@ -58,6 +65,11 @@ export const PrepModel = createModel((env: PrepEnv) => {
   const loadError = signal<string | undefined>(undefined);
   /** Why the last keystrokes could not be written (too long, the disk full); cleared by a save. */
   const saveError = signal<string | undefined>(undefined);
+  /** Each mentorship's next booking, for "who is next" across them. */
+  const booked = signal<SessionRecord[]>([]);
+
+  /** Every mentorship, the one whose session comes first at the top (a mentor's mentees). */
+  const nextUp = computed(() => nextAcross(mentorships.value ?? [], booked.value, env.now()));
 
   /** Nothing set up yet: the popup shows the first-run form. */
   const onboarding = computed(() => mentorships.value !== undefined && !current.value);
@@ -148,6 +160,7 @@ export const PrepModel = createModel((env: PrepEnv) => {
 
   return {
     mentorships,
+    nextUp,
     current,
     session,
     topicDraft,
@@ -164,10 +177,23 @@ export const PrepModel = createModel((env: PrepEnv) => {
       const all = await listMentorships(await env.db());
       const remembered = await env.remembered.get();
       mentorships.value = all;
+      if (all.length > 1) {
+        const d = await env.db();
+        const next = await Promise.all(all.map((m) => nextSession(d, m.id)));
+        booked.value = next.filter((x): x is SessionRecord => x !== undefined);
+      }
       const pick = all.find((m) => m.id === remembered) ?? all[0];
       if (pick) await choose(pick);
     },
     choose,
+    /** Shows the mentorship after the one shown, in "who is next" order (one key in the popup). */
+    chooseNext() {
+      const order = nextUp.value.map((n) => n.mentorship);
+      if (order.length < 2) return Promise.resolve();
+      const at = order.findIndex((m) => m.id === current.value?.id);
+      const m = order[(at + 1) % order.length];
+      return m ? choose(m) : Promise.resolve();
+    },
     chooseId(id: string) {
       const m = mentorships.value?.find((x) => x.id === id);
       return m ? choose(m) : Promise.resolve();

@@ -121,11 +121,150 @@ async function run(scheme: 'light' | 'dark', port: number, lang: 'en' | 'he' = '
     await assertReady(options, 'the Mentorships page');
     await options.screenshot({ path: path.join(out, 'mentorships.png') });
     if (!he) {
+      await tenthSurfaces(options, out);
       await storePageShots(context, id);
       await promoTile(context);
     }
   }
   await context.close();
+}
+
+/** Throws when the page still says "Loading…": a screenshot of that would show nothing. */
+async function loaded(page: Page, what: string) {
+  const main = page.locator('main');
+  const text = (await main.count()) ? await main.innerText() : await page.innerText('body');
+  if (/Loading…|טוען…/.test(text)) throw new Error(`${what} still shows “Loading…”`);
+}
+
+/**
+ * Issue 13's surfaces, on the demo mentorship with two earlier sessions added in the
+ * repositories' record shape: a session's page and search results with the words marked.
+ */
+async function tenthSurfaces(options: Page, out: string) {
+  const ids = await options.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('mentor-companion');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const get = <T>(store: string) =>
+      new Promise<T[]>((resolve, reject) => {
+        const r = db.transaction(store).objectStore(store).getAll();
+        r.onsuccess = () => resolve(r.result as T[]);
+        r.onerror = () => reject(r.error);
+      });
+    const [m] = await get<{ id: string; myRole: string }>('mentorships');
+    if (!m) throw new Error('no demo mentorship');
+    const day = 86_400_000;
+    const now = Date.now();
+    const at = (d: number) => now - d * day;
+    const held = (id: string, d: number, topic: string, by: string, items: object[]) => ({
+      id,
+      mentorshipId: m.id,
+      kind: 'regular',
+      status: 'reflected',
+      startedAt: at(d),
+      endedAt: at(d) + 47 * 60_000,
+      topic: { text: topic, by, at: at(d + 1), history: [] },
+      actionItems: items,
+      focus: { awayMs: 90_000, count: 2, longestMs: 60_000, presentShare: 0.96 },
+    });
+    const sessions = [
+      held('demo-s1', 42, 'Running stakeholder interviews', 'mentee', [
+        {
+          id: 'i1',
+          text: 'Book five interviews with sales and support',
+          createdAt: at(42),
+          doneAt: at(35),
+        },
+        { id: 'i2', text: 'Write the interview script', createdAt: at(42), doneAt: at(38) },
+      ]),
+      held('demo-s2', 28, 'Saying no to a VP', 'mentor', [
+        {
+          id: 'i3',
+          text: 'Draft the one-page roadmap trade-off',
+          createdAt: at(28),
+          doneAt: at(20),
+        },
+        { id: 'i4', text: 'Ask the VP for 20 minutes on priorities', createdAt: at(28) },
+      ]),
+    ];
+    const notes = [
+      {
+        id: 'demo-s1:pre:mentee',
+        sessionId: 'demo-s1',
+        mentorshipId: m.id,
+        kind: 'pre-session',
+        author: 'mentee',
+        text: 'I am not sure how to start a stakeholder interview without leading the answers.',
+        updatedAt: at(43),
+      },
+      {
+        id: 'demo-s2:pre:mentee',
+        sessionId: 'demo-s2',
+        mentorshipId: m.id,
+        kind: 'pre-session',
+        author: 'mentee',
+        text: 'The VP wants the SSO work first; the interviews point at onboarding.',
+        updatedAt: at(29),
+      },
+      {
+        id: 'demo-s2:pre:mentor',
+        sessionId: 'demo-s2',
+        mentorshipId: m.id,
+        kind: 'pre-session',
+        author: 'mentor',
+        text: 'Bring the interview numbers; we will practise the conversation.',
+        updatedAt: at(29),
+      },
+    ];
+    const reflections = [
+      {
+        id: `demo-s2:${m.myRole}`,
+        sessionId: 'demo-s2',
+        role: m.myRole,
+        catalogueVersion: 2,
+        answers: {
+          'mentee.satisfied': { score: 5, note: 'The role play made it concrete.' },
+          'mentee.valuable': { score: 4 },
+          'mentee.goal-progress': { score: 4 },
+        },
+        complete: true,
+        updatedAt: at(24),
+        reopenedAt: at(25),
+        history: [{ answers: { 'mentee.satisfied': { score: 3 } }, completedAt: at(27) }],
+      },
+    ];
+    const tx = db.transaction(['sessions', 'notes', 'reflections'], 'readwrite');
+    for (const x of sessions) tx.objectStore('sessions').put(x);
+    for (const x of notes) tx.objectStore('notes').put(x);
+    for (const x of reflections) tx.objectStore('reflections').put(x);
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+    return { mentorship: m.id };
+  });
+  await options.goto(`${options.url().split('#')[0]}#s=demo-s2`);
+  await options.reload();
+  await options.getByTestId('session-page').waitFor();
+  await options.waitForTimeout(400);
+  await loaded(options, 'the session page');
+  await options.screenshot({ path: path.join(out, 'session-page.png'), fullPage: true });
+
+  await options.goto(`${options.url().split('#')[0]}#m=${encodeURIComponent(ids.mentorship)}`);
+  await options.getByRole('heading', { level: 1 }).waitFor();
+  await options.keyboard.press('/');
+  await options.keyboard.type('interview');
+  await options.locator('#search-results mark').first().waitFor();
+  await options.waitForTimeout(300);
+  await loaded(options, 'the search results');
+  await options.screenshot({ path: path.join(out, 'search.png') });
+  await options.keyboard.press('Escape');
+  await options.locator('#search-results').waitFor({ state: 'detached' });
+  await loaded(options, 'the Mentorships page');
+  await options.screenshot({ path: path.join(out, 'mentorships-full.png'), fullPage: true });
 }
 
 /** The reflection page of the session that just ended, as the popup's "Reflect now" opens it. */

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { Goal } from '@/lib/records';
 import type { ActionItemGroup } from '@/lib/rules/action-items';
+import { EditableRow } from './EditableRow';
 import { formatDay } from './format';
 
 export interface GoalsProps {
@@ -11,44 +12,11 @@ export interface GoalsProps {
   /** Resolves true when the goal was saved (the field then clears). */
   onAddGoal(text: string): Promise<boolean>;
   onGoalDone(goalId: string, done: boolean): void;
+  onEditGoal(goalId: string, text: string): Promise<boolean>;
   onDeleteGoal(goalId: string): void;
-  onToggleItem(sessionId: string, itemId: string): void;
-}
-
-function GoalRow(props: { goal: Goal; onDone(done: boolean): void; onDelete(): void }) {
-  const [confirming, setConfirming] = useState(false);
-  const { goal } = props;
-  return (
-    <li class="opt-check-row">
-      <label class="inline">
-        <input
-          type="checkbox"
-          checked={goal.doneAt !== undefined}
-          onChange={(e) => props.onDone(e.currentTarget.checked)}
-        />{' '}
-        <span class={goal.doneAt !== undefined ? 'opt-done pre' : 'pre'}>{goal.text}</span>
-      </label>
-      {confirming ? (
-        <span class="row">
-          <button type="button" class="danger" onClick={props.onDelete}>
-            {t('optDeleteConfirm')}
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            {t('optKeep')}
-          </button>
-        </span>
-      ) : (
-        <button
-          type="button"
-          class="link small"
-          aria-label={t('optDeleteGoal', goal.text)}
-          onClick={() => setConfirming(true)}
-        >
-          {t('optDelete')}
-        </button>
-      )}
-    </li>
-  );
+  onItemDone(sessionId: string, itemId: string, done: boolean): void;
+  onEditItem(sessionId: string, itemId: string, text: string): Promise<boolean>;
+  onDeleteItem(sessionId: string, itemId: string): void;
 }
 
 /** Goals for the mentorship, broken down into the action items of each session. */
@@ -57,16 +25,23 @@ export function Goals(props: GoalsProps) {
   const open = props.goals.filter((g) => g.doneAt === undefined);
   const reached = props.goals.filter((g) => g.doneAt !== undefined);
   return (
-    <section class="card stack" aria-labelledby="goals-title">
+    <section id="goals" class="card stack" aria-labelledby="goals-title">
       <h2 id="goals-title">{t('optGoalsTitle')}</h2>
       {props.goals.length === 0 && <p class="muted small">{t('optGoalsEmpty')}</p>}
       {props.goals.length > 0 && (
         <ul class="opt-checklist" aria-label={t('optGoalsTitle')}>
           {[...open, ...reached].map((g) => (
-            <GoalRow
+            <EditableRow
               key={g.id}
-              goal={g}
+              id={g.id}
+              text={g.text}
+              done={g.doneAt !== undefined}
+              fieldLabel={t('optGoalText')}
+              editLabel={t('optEditGoal', g.text)}
+              deleteLabel={t('optDeleteGoal', g.text)}
+              maxLength={2000}
               onDone={(done) => props.onGoalDone(g.id, done)}
+              onSave={(text) => props.onEditGoal(g.id, text)}
               onDelete={() => props.onDeleteGoal(g.id)}
             />
           ))}
@@ -128,16 +103,19 @@ export function Goals(props: GoalsProps) {
             </p>
             <ul class="opt-checklist">
               {g.items.map((a) => (
-                <li key={a.id} class="opt-check-row">
-                  <label class="inline">
-                    <input
-                      type="checkbox"
-                      checked={a.doneAt !== undefined}
-                      onChange={() => props.onToggleItem(g.session.id, a.id)}
-                    />{' '}
-                    <span class={a.doneAt !== undefined ? 'opt-done pre' : 'pre'}>{a.text}</span>
-                  </label>
-                </li>
+                <EditableRow
+                  key={a.id}
+                  id={a.id}
+                  text={a.text}
+                  done={a.doneAt !== undefined}
+                  fieldLabel={t('optItemText')}
+                  editLabel={t('optEditItem', a.text)}
+                  deleteLabel={t('optDeleteItem', a.text)}
+                  maxLength={2000}
+                  onDone={(done) => props.onItemDone(g.session.id, a.id, done)}
+                  onSave={(text) => props.onEditItem(g.session.id, a.id, text)}
+                  onDelete={() => props.onDeleteItem(g.session.id, a.id)}
+                />
               ))}
             </ul>
           </section>

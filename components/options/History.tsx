@@ -6,6 +6,9 @@ export interface HistoryProps {
   rows: HistoryRow[];
   onReflect(sessionId: string): void;
   onDismiss(sessionId: string, dismissed: boolean): void;
+  /** Opens the session's page. */
+  onOpen(sessionId: string): void;
+  onNotASession(sessionId: string): void;
 }
 
 const STATE_KEY: Record<HistoryState, string> = {
@@ -18,7 +21,7 @@ const STATE_KEY: Record<HistoryState, string> = {
 /** Past sessions, newest first, with the reflections still to do. */
 export function History(props: HistoryProps) {
   return (
-    <section class="card stack" aria-labelledby="history-title">
+    <section id="history" class="card stack" aria-labelledby="history-title">
       <h2 id="history-title">{t('optHistoryTitle')}</h2>
       {props.rows.length === 0 ? (
         <p class="muted small">{t('optHistoryEmpty')}</p>
@@ -38,7 +41,19 @@ export function History(props: HistoryProps) {
               {props.rows.map(({ session: s, state, lengthMs }) => (
                 <tr key={s.id} data-state={state}>
                   <td>
-                    {s.startedAt !== undefined ? formatWhen(s.startedAt) : ''}
+                    <a
+                      href={`#s=${encodeURIComponent(s.id)}`}
+                      aria-label={t(
+                        'optOpenSession',
+                        s.startedAt !== undefined ? formatWhen(s.startedAt) : '',
+                      )}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        props.onOpen(s.id);
+                      }}
+                    >
+                      {s.startedAt !== undefined ? formatWhen(s.startedAt) : '–'}
+                    </a>
                     {s.kind !== 'regular' && (
                       <span class="opt-badge">
                         {t(s.kind === 'first' ? 'optKindFirst' : 'optKindLast')}
@@ -64,6 +79,19 @@ export function History(props: HistoryProps) {
                           onClick={() => props.onDismiss(s.id, true)}
                         >
                           {t('optDismiss')}
+                        </button>
+                      )}
+                      {state !== 'live' && (
+                        <button
+                          type="button"
+                          class="small link"
+                          aria-label={t(
+                            'optNotASessionOf',
+                            s.startedAt !== undefined ? formatWhen(s.startedAt) : '',
+                          )}
+                          onClick={() => props.onNotASession(s.id)}
+                        >
+                          {t('optNotASession')}
                         </button>
                       )}
                     </div>

@@ -9,17 +9,22 @@ export function cadenceText(days: number): string {
   return counted('cadenceDays', days);
 }
 
-/** The page's navigation: every mentorship with its next session, then backups and settings. */
+/**
+ * The page's navigation: every mentorship with its next session, then, set apart as the
+ * places they are, archived mentorships, backups and settings.
+ */
 export function MentorshipList(props: {
   items: MentorshipListItem[];
   view?: View;
+  /** The mentorship shown (a session's page shows its mentorship as the current one). */
+  selectedId?: string;
+  archivedCount: number;
   onSelect(view: View): void;
 }) {
-  const current = (v: View) =>
-    props.view?.page === v.page &&
-    (v.page !== 'mentorship' || (props.view.page === 'mentorship' && props.view.id === v.id))
-      ? 'page'
-      : undefined;
+  const current = (v: View) => {
+    if (v.page === 'mentorship') return props.selectedId === v.id ? 'page' : undefined;
+    return props.view?.page === v.page ? 'page' : undefined;
+  };
   return (
     <nav class="opt-nav stack" aria-label={t('optNavLabel')}>
       <p id="opt-list-title" class="opt-nav-title">
@@ -59,22 +64,37 @@ export function MentorshipList(props: {
         {t('optNewMentorship')}
       </button>
       <hr />
-      <button
-        type="button"
-        class="opt-nav-link"
-        aria-current={current({ page: 'backups' })}
-        onClick={() => props.onSelect({ page: 'backups' })}
-      >
-        {t('optBackupsTitle')}
-      </button>
-      <button
-        type="button"
-        class="opt-nav-link"
-        aria-current={current({ page: 'settings' })}
-        onClick={() => props.onSelect({ page: 'settings' })}
-      >
-        {t('optSettingsTitle')}
-      </button>
+      <p id="opt-more-title" class="opt-nav-title">
+        {t('optNavMore')}
+      </p>
+      <ul class="opt-links" aria-labelledby="opt-more-title">
+        {(
+          [
+            ['archived', 'optArchivedTitle', '▤'],
+            ['backups', 'optBackupsTitle', '⤓'],
+            ['settings', 'optSettingsTitle', '⚙'],
+          ] as const
+        ).map(([page, key, icon]) => (
+          <li key={page}>
+            <button
+              type="button"
+              class="opt-nav-link"
+              aria-current={current({ page })}
+              onClick={() => props.onSelect({ page })}
+            >
+              <span class="opt-nav-icon" aria-hidden="true">
+                {icon}
+              </span>
+              {t(key)}
+              {page === 'archived' && props.archivedCount > 0 && (
+                <span class="opt-count" aria-hidden="true">
+                  {props.archivedCount}
+                </span>
+              )}
+            </button>
+          </li>
+        ))}
+      </ul>
     </nav>
   );
 }

@@ -16,6 +16,7 @@ export interface ScheduleProps {
   onBook(value: string): Promise<boolean>;
   onReschedule(sessionId: string, value: string): Promise<boolean>;
   onMarkLast(sessionId: string, last: boolean): void;
+  onCancel(sessionId: string): void;
 }
 
 function ErrorLine(props: { id: string; error?: ScheduleError; where: string }) {
@@ -58,7 +59,9 @@ function BookForm(props: ScheduleProps) {
         </button>
       </div>
       <p id="book-hint" class="muted small">
-        {t('optBookHint', formatNumber(props.cadenceDays))}
+        {props.booked.some((s) => s.scheduledAt === undefined)
+          ? t('optBookUndated')
+          : t('optBookHint', formatNumber(props.cadenceDays))}
       </p>
       <ErrorLine id="book-error" error={props.error} where="book" />
     </form>
@@ -95,13 +98,23 @@ function Booking(props: { session: SessionRecord } & ScheduleProps) {
             />{' '}
             {t('optMarkLast')}
           </label>
+          {/* One control dates a session: the booking form below (an undated one gets its date). */}
+          {at !== undefined && (
+            <button
+              type="button"
+              aria-expanded={moving}
+              aria-controls={`move-${s.id}`}
+              onClick={() => setMoving(!moving)}
+            >
+              {t('optMove')}
+            </button>
+          )}
           <button
             type="button"
-            aria-expanded={moving}
-            aria-controls={`move-${s.id}`}
-            onClick={() => setMoving(!moving)}
+            aria-label={at !== undefined ? t('optCancelBookingOf', formatWhen(at)) : undefined}
+            onClick={() => props.onCancel(s.id)}
           >
-            {at === undefined ? t('optSetDate') : t('optMove')}
+            {t('optCancelBooking')}
           </button>
         </div>
       </div>
@@ -151,7 +164,7 @@ function Booking(props: { session: SessionRecord } & ScheduleProps) {
 /** The schedule, kept a week ahead: what is booked, booking the next, moving within the week. */
 export function Schedule(props: ScheduleProps) {
   return (
-    <section class="card stack" aria-labelledby="schedule-title">
+    <section id="schedule" class="card stack" aria-labelledby="schedule-title">
       <h2 id="schedule-title">{t('optScheduleTitle')}</h2>
       {props.over ? (
         <p class="opt-banner" role="status">

@@ -8,9 +8,11 @@ import { db } from '@/lib/db';
 import { startLanguage } from '@/lib/i18n';
 import { languageItem, settingsItem } from '@/lib/storage/items';
 import { hashOf, OptionsModel, parseHash } from '@/models/options/app';
+import { keyCommand } from '@/models/options/keys';
 
 // The Mentorships page: wiring only. The models read and write through lib/; this file connects
-// them to the page: the address (#m=<id>, #new, #backups, #settings), downloads, new tabs.
+// them to the page: the address (#m=<id>, #s=<sessionId>, #new, #archived, #backups,
+// #settings), the page's keys (models/options/keys.ts), downloads, new tabs.
 
 const effects: PageEffects = {
   download(name, text) {
@@ -63,12 +65,42 @@ async function main() {
     const view = model.view.value;
     if (view && location.hash !== hashOf(view)) history.replaceState(null, '', hashOf(view));
   });
+  addEventListener('keydown', (e) => {
+    const el = e.target instanceof HTMLElement ? e.target : undefined;
+    const typing = !!el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+    const onSessionPage = model.view.value?.page === 'session';
+    const command = keyCommand({
+      key: e.key,
+      code: e.code,
+      altKey: e.altKey,
+      ctrlKey: e.ctrlKey,
+      metaKey: e.metaKey,
+      typing,
+      onSessionPage,
+    });
+    if (!command) return;
+    e.preventDefault();
+    if (command === 'search')
+      document.querySelector<HTMLInputElement>('input[type=search]')?.focus();
+    else if (command === 'next-mentorship') {
+      model.nextMentorship();
+      effects.focusMain();
+    } else {
+      const p = model.sessionPage.page.value;
+      const id = command === 'previous-session' ? p?.previousId : p?.nextId;
+      if (id) {
+        model.select({ page: 'session', id });
+        effects.focusMain();
+      }
+    }
+  });
   addEventListener('pagehide', () => {
     model.flush();
   });
 
   model.watch();
   model.load();
+  model.undo.resume();
   model.settings.load();
   model.backups.askToPersist();
 

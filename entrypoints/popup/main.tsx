@@ -47,6 +47,10 @@ async function main() {
       browser.tabs.create({ url });
     },
     openOptions: () => browser.runtime.openOptionsPage(),
+    openSession(sessionId) {
+      const url = browser.runtime.getURL(`/options.html#s=${encodeURIComponent(sessionId)}`);
+      browser.tabs.create({ url });
+    },
     // Called straight from the click: sidePanel.open() needs the user gesture.
     openPanel: import.meta.env.FIREFOX
       ? undefined
@@ -56,6 +60,13 @@ async function main() {
         },
   };
 
+  // Alt+N: the next mentorship in "who is next" order (Chrome binds no Alt+N in a popup).
+  addEventListener('keydown', (e) => {
+    if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN') {
+      e.preventDefault();
+      prep.chooseNext();
+    }
+  });
   // A popup closes when it loses focus: make sure the last keystrokes are written.
   addEventListener('pagehide', () => {
     prep.flush();

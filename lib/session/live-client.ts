@@ -18,6 +18,10 @@ export type LiveFeed = (cb: (view: LiveProjection | null) => void) => () => void
 export interface LiveCommands {
   addActionItem(sessionId: string, text: string): Promise<void>;
   toggleActionItem(sessionId: string, itemId: string): Promise<void>;
+  editActionItem(sessionId: string, itemId: string, text: string): Promise<void>;
+  /** Resolves to the token its Undo takes. */
+  removeActionItem(sessionId: string, itemId: string): Promise<string | undefined>;
+  undoRemove(sessionId: string, itemId: string, token: string): Promise<void>;
   assign(sessionId: string, mentorshipId: string | null): Promise<void>;
 }
 
@@ -32,6 +36,22 @@ export function liveCommands(now: () => number = Date.now): LiveCommands {
     },
     async toggleActionItem(sessionId, itemId) {
       check(await send({ type: 'action-item', sessionId, toggle: itemId }));
+    },
+    async editActionItem(sessionId, itemId, text) {
+      check(await send({ type: 'action-item-change', sessionId, itemId, change: { edit: text } }));
+    },
+    async removeActionItem(sessionId, itemId) {
+      const reply = await send({
+        type: 'action-item-change',
+        sessionId,
+        itemId,
+        change: { remove: true },
+      });
+      check(reply);
+      return reply.undoToken;
+    },
+    async undoRemove(sessionId, itemId, token) {
+      check(await send({ type: 'action-item-change', sessionId, itemId, change: { undo: token } }));
     },
     async assign(sessionId, mentorshipId) {
       check(await send({ type: 'assign', sessionId, mentorshipId, at: now() }));

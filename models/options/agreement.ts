@@ -11,7 +11,14 @@ import { computed, createModel, signal } from '@preact/signals';
 import { createAutosave, type SaveStatus } from '@/lib/autosave';
 import { describeError } from '@/lib/i18n';
 import type { Mentorship } from '@/lib/records';
-import { addGoal, deleteGoal, setGoalDone, updateMentorship } from '@/lib/repos/mentorships';
+import {
+  addGoal,
+  editGoal,
+  removeGoal,
+  setGoalDone,
+  updateMentorship,
+} from '@/lib/repos/mentorships';
+import { removeActionItem } from '@/lib/repos/session-deletes';
 import { editActionItems } from '@/lib/repos/sessions';
 import { actionItemGroups } from '@/lib/rules/action-items';
 import {
@@ -129,8 +136,37 @@ export const AgreementModel = createModel((ctx: OptionsContext) => {
         setGoalDone(d, m.id, goalId, done, ctx.now()),
       );
     },
+    /** Deletes a goal; the "Deleted · Undo" bar can bring it back. */
     async deleteGoal(goalId: string) {
-      actionError.value = await ctx.changeSelected((m, d) => deleteGoal(d, m.id, goalId));
+      const m = ctx.selected.value;
+      if (!m) return;
+      actionError.value = await ctx.remove((d) => removeGoal(d, m.id, goalId, ctx.now()));
+    },
+    /** Changes a goal's text; resolves true when saved. */
+    async editGoal(goalId: string, text: string): Promise<boolean> {
+      const failed = await ctx.changeSelected((m, d) => editGoal(d, m.id, goalId, text));
+      actionError.value = failed;
+      return !failed;
+    },
+    /** Changes an action item's text; resolves true when saved (an empty text is refused). */
+    async editItem(sessionId: string, itemId: string, text: string): Promise<boolean> {
+      const failed = await ctx.change((d) =>
+        editActionItems(d, sessionId, { edit: itemId, text }, ctx.now()),
+      );
+      actionError.value = failed;
+      return !failed;
+    },
+    /** Sets an action item done or not, as the box shows it. */
+    async setItemDone(sessionId: string, itemId: string, done: boolean) {
+      actionError.value = await ctx.change((d) =>
+        editActionItems(d, sessionId, { setDone: itemId, done }, ctx.now()),
+      );
+    },
+    /** Deletes an action item; the "Deleted · Undo" bar can bring it back. */
+    async removeItem(sessionId: string, itemId: string) {
+      actionError.value = await ctx.remove((d) =>
+        removeActionItem(d, sessionId, itemId, ctx.now()),
+      );
     },
     /** Ticks an action item off, or back on. */
     async toggleItem(sessionId: string, itemId: string) {

@@ -1,7 +1,9 @@
 // The Mentorships page: what IndexedDB holds (read again whenever any page writes), which view
-// is open (kept in the address: #m=<id>, #new, #backups, #settings), the list of mentorships,
-// and a new mentorship. The parts of one mentorship and the other views are their own models
-// (agreement, schedule, backups, settings), built here over one shared context.
+// is open (kept in the address: #m=<id>, #s=<sessionId>, #new, #archived, #backups,
+// #settings), the list of mentorships and who is next across them, a new mentorship, and
+// archiving or deleting one. The parts of one mentorship and the other views are their own
+// models (agreement, schedule, session page, search, undo, backups, settings), built here over
+// one shared context.
 //
 // Everything shown is derived with `computed` from the records and the view asked for.
 
@@ -12,9 +14,14 @@ import type { Db } from '@/lib/db';
 import { UserError } from '@/lib/errors';
 import { describeError, t } from '@/lib/i18n';
 import type { Mentorship, Role } from '@/lib/records';
-import { createMentorship } from '@/lib/repos/mentorships';
+import {
+  archiveMentorship,
+  createMentorship,
+  deleteMentorship,
+  unarchiveMentorship,
+} from '@/lib/repos/mentorships';
 import { loadAll } from '@/lib/repos/snapshot';
-import { scheduleOf, wasHeld } from '@/lib/rules/schedule';
+import { nextAcross, scheduleOf, wasHeld } from '@/lib/rules/schedule';
 import { computeTrends } from '@/lib/trends';
 import { fromInputValue, tzOffsetAt } from '../local-time';
 import type { OnboardingValues } from '../prep';
@@ -25,12 +32,17 @@ import type { OptionsContext, OptionsEnv } from './context';
 import { MarkdownModel } from './markdown';
 import { ReviewModel } from './review';
 import { ScheduleModel } from './schedule';
+import { SearchModel } from './search';
+import { SessionPageModel } from './session-page';
 import { SettingsModel } from './settings';
+import { UndoModel } from './undo';
 
 /** What the page shows: one mentorship, the form for a new one, backups or settings. */
 export type View =
   | { page: 'mentorship'; id: string }
+  | { page: 'session'; id: string }
   | { page: 'new' }
+  | { page: 'archived' }
   | { page: 'backups' }
   | { page: 'settings' }
   | { page: 'review'; id: string };
@@ -47,17 +59,21 @@ export interface MentorshipListItem {
 
 export function parseHash(hash: string): View | undefined {
   const h = hash.replace(/^#/, '');
-  if (h === 'new' || h === 'backups' || h === 'settings') return { page: h };
+  if (h === 'new' || h === 'archived' || h === 'backups' || h === 'settings') return { page: h };
   if (h.startsWith('m=') && h.length > 2)
     return { page: 'mentorship', id: decodeURIComponent(h.slice(2)) };
+  if (h.startsWith('s=') && h.length > 2)
+    return { page: 'session', id: decodeURIComponent(h.slice(2)) };
   if (h.startsWith('review=') && h.length > 7)
     return { page: 'review', id: decodeURIComponent(h.slice(7)) };
   return undefined;
 }
 
 export function hashOf(view: View): string {
+  if (view.page === 'mentorship') return `#m=${encodeURIComponent(view.id)}`;
+  if (view.page === 'session') return `#s=${encodeURIComponent(view.id)}`;
   if (view.page === 'review') return `#review=${encodeURIComponent(view.id)}`;
-  return view.page === 'mentorship' ? `#m=${encodeURIComponent(view.id)}` : `#${view.page}`;
+  return `#${view.page}`;
 }
 
 export const OptionsModel = createModel((env: OptionsEnv) => {
@@ -68,10 +84,18 @@ export const OptionsModel = createModel((env: OptionsEnv) => {
   const newError = signal<string | undefined>(undefined);
   const watching = signal(false);
 
+  const confirmingDelete = signal<string | undefined>(undefined);
+  const mentorshipError = signal<string | undefined>(undefined);
+
   const mentorships = computed(() =>
     (data.value?.mentorships ?? [])
       .filter((m) => !m.archivedAt)
       .sort((a, b) => a.createdAt - b.createdAt),
+  );
+  const archived = computed(() =>
+    (data.value?.mentorships ?? [])
+      .filter((m) => m.archivedAt !== undefined)
+      .sort((a, b) => (b.archivedAt ?? 0) - (a.archivedAt ?? 0)),
   );
 
   /** The view shown: the one asked for when it still exists, else the first mentorship. */
@@ -88,10 +112,20 @@ export const OptionsModel = createModel((env: OptionsEnv) => {
 
   const selected = computed(() => {
     const v = view.value;
-    return v?.page === 'mentorship' || v?.page === 'review'
-      ? mentorships.value.find((m) => m.id === v.id)
-      : undefined;
+    if (v?.page === 'mentorship' || v?.page === 'review') {
+      return mentorships.value.find((m) => m.id === v.id);
+    }
+    if (v?.page === 'session') {
+      const of = data.value?.sessions.find((s) => s.id === v.id)?.mentorshipId;
+      return of ? data.value?.mentorships.find((m) => m.id === of) : undefined;
+    }
+    return undefined;
   });
+
+  /** Who is next across every active mentorship, the soonest first. */
+  const nextUp = computed(() =>
+    nextAcross(mentorships.value, data.value?.sessions ?? [], today.value),
+  );
 
   const listItems = computed<MentorshipListItem[]>(() =>
     mentorships.value.map((m) => {
@@ -135,6 +169,7 @@ export const OptionsModel = createModel((env: OptionsEnv) => {
       if (mine !== loads) return;
       data.value = all;
       loadFailed.value = false;
+      await sessionPage.refresh();
     } catch (error) {
       console.error('Mentor Companion: could not read the database', error);
       loadFailed.value = true;
@@ -163,7 +198,15 @@ export const OptionsModel = createModel((env: OptionsEnv) => {
       if (!m) return Promise.resolve(describeError(new UserError('mentorship-gone')));
       return change((d) => write(m, d));
     },
+    remove(write) {
+      return change(async (d) => {
+        undo.track(await write(d));
+      });
+    },
   };
+  const undo = new UndoModel({ db: env.db, now: env.now, reload });
+  const sessionPage = new SessionPageModel(context);
+  const search = new SearchModel(context);
 
   const agreement = new AgreementModel(context);
   const schedule = new ScheduleModel(context);
@@ -175,8 +218,12 @@ export const OptionsModel = createModel((env: OptionsEnv) => {
 
   function select(next: View) {
     requested.value = next;
+    if (next.page === 'session') sessionPage.open(next.id);
+    else sessionPage.close();
     review.open(next.page === 'review' ? next.id : undefined);
     newError.value = undefined;
+    mentorshipError.value = undefined;
+    confirmingDelete.value = undefined;
     agreement.clearErrors();
     schedule.clearErrors();
     backups.clearDone();
@@ -203,7 +250,14 @@ export const OptionsModel = createModel((env: OptionsEnv) => {
     today,
     view,
     selected,
+    archived,
+    nextUp,
     listItems,
+    confirmingDelete,
+    mentorshipError,
+    undo,
+    sessionPage,
+    search,
     trends,
     firstSession,
     newError,
@@ -235,6 +289,39 @@ export const OptionsModel = createModel((env: OptionsEnv) => {
       });
       if (failed) newError.value = failed;
       else if (created) select({ page: 'mentorship', id: created.id });
+    },
+    /**
+     * Shows the mentorship after the one shown in "who is next" order (the soonest first), so
+     * one key goes through a mentor's mentees as their sessions come.
+     */
+    nextMentorship() {
+      const order = nextUp.value.map((n) => n.mentorship.id);
+      if (!order.length) return;
+      const at = selected.value ? order.indexOf(selected.value.id) : -1;
+      const id = order[(at + 1) % order.length];
+      if (id) select({ page: 'mentorship', id });
+    },
+    /** Archives a mentorship: it leaves the list, everything of it is kept (Archived). */
+    async archive(id: string) {
+      mentorshipError.value = await change((d) => archiveMentorship(d, id, env.now()));
+    },
+    async unarchive(id: string) {
+      mentorshipError.value = await change((d) => unarchiveMentorship(d, id));
+      if (!mentorshipError.value) select({ page: 'mentorship', id });
+    },
+    /** The one confirmation before a mentorship is deleted with all its records. */
+    askDelete(id: string) {
+      confirmingDelete.value = id;
+    },
+    cancelDelete() {
+      confirmingDelete.value = undefined;
+    },
+    /** Deletes the mentorship asked about, with its sessions, notes and reflections (undoable). */
+    async confirmDelete() {
+      const id = confirmingDelete.value;
+      if (!id) return;
+      mentorshipError.value = await context.remove((d) => deleteMentorship(d, id, env.now()));
+      if (!mentorshipError.value) confirmingDelete.value = undefined;
     },
     /** Writes what is still waiting; call when the page is hidden. */
     async flush() {

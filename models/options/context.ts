@@ -6,6 +6,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import type { BackupData } from '@/lib/backup/schema';
 import type { Db } from '@/lib/db';
 import type { Mentorship } from '@/lib/records';
+import type { Deleted } from '@/lib/repos/trash';
 import type { Item, Settings } from '@/lib/storage/items';
 
 export interface OptionsEnv {
@@ -38,4 +39,6 @@ export interface OptionsContext extends OptionsEnv {
   change(write: (d: Db) => Promise<unknown>): Promise<string | undefined>;
   /** The same, for a write about the mentorship shown (refused when it is gone). */
   changeSelected(write: (m: Mentorship, d: Db) => Promise<unknown>): Promise<string | undefined>;
+  /** A delete: run like `change`, and its "Deleted · Undo" bar shown when it succeeded. */
+  remove(write: (d: Db) => Promise<Deleted>): Promise<string | undefined>;
 }

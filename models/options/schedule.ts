@@ -4,6 +4,7 @@
 
 import { computed, createModel, signal } from '@preact/signals';
 import { weekStart } from '@/lib/i18n';
+import { cancelBooking, removeFromHistory } from '@/lib/repos/session-deletes';
 import {
   bookSession,
   dismissReflection,
@@ -21,6 +22,13 @@ export interface ScheduleError {
   message: string;
 }
 
+const QUARTER_MS = 15 * 60_000;
+
+/** `at` moved on to the next quarter hour (every time zone's offset is a multiple of 15 min). */
+export function toQuarterHour(at: number): number {
+  return Math.ceil(at / QUARTER_MS) * QUARTER_MS;
+}
+
 export const ScheduleModel = createModel((ctx: OptionsContext) => {
   const error = signal<ScheduleError | undefined>(undefined);
   const historyError = signal<string | undefined>(undefined);
@@ -29,7 +37,9 @@ export const ScheduleModel = createModel((ctx: OptionsContext) => {
   const state = computed(() => {
     const m = ctx.selected.value;
     const now = ctx.today.value;
-    return m && scheduleOf(m, sessions.value, now, tzOffsetAt(now));
+    const s = m && scheduleOf(m, sessions.value, now, tzOffsetAt(now));
+    // People book on the quarter hour: the time offered is too.
+    return s && { ...s, suggestion: toQuarterHour(s.suggestion) };
   });
   const history = computed(() => {
     const m = ctx.selected.value;
@@ -71,6 +81,16 @@ export const ScheduleModel = createModel((ctx: OptionsContext) => {
     /** "Not this time" for a session's reflection (or back). */
     async dismiss(sessionId: string, dismissed: boolean) {
       historyError.value = await ctx.change((d) => dismissReflection(d, sessionId, dismissed));
+    },
+    /** Cancels a booking; the "Deleted · Undo" bar can bring it back. */
+    async cancel(sessionId: string) {
+      error.value = undefined;
+      const failed = await ctx.remove((d) => cancelBooking(d, sessionId, ctx.now()));
+      if (failed) error.value = { where: sessionId, message: failed };
+    },
+    /** A held call that was no mentoring session leaves the history (undoably). */
+    async notASession(sessionId: string) {
+      historyError.value = await ctx.remove((d) => removeFromHistory(d, sessionId, ctx.now()));
     },
     clearErrors() {
       error.value = undefined;

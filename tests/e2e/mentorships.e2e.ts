@@ -486,6 +486,8 @@ describe('the Mentorships page', () => {
     it('restores the exported file in replace mode after a change, showing what will change', async () => {
       // Change something: the preparation text, and a new booking.
       await page.getByRole('navigation').getByRole('button', { name: /^Ana/ }).click();
+      // Issue 13: once a session was held the agreement is folded away; open it to edit.
+      await page.getByText(msg('optAgreementShow'), { exact: true }).click();
       const form = region(msg('optAgreementTitle'));
       await form.getByLabel(msg('optPreparation')).fill('Nothing to prepare.');
       const schedule = region(msg('optScheduleTitle'));
@@ -546,6 +548,8 @@ describe('the Mentorships page', () => {
       expect(await snapshot()).toEqual(atExport);
       // And the page shows it.
       await page.getByRole('navigation').getByRole('button', { name: /^Ana/ }).click();
+      // Issue 13: the agreement is folded away once a session was held.
+      await page.getByText(msg('optAgreementShow'), { exact: true }).click();
       expect(
         await region(msg('optAgreementTitle')).getByLabel(msg('optPreparation')).inputValue(),
       ).toBe(PREP);

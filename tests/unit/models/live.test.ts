@@ -44,6 +44,9 @@ function fakeSource() {
     },
     addActionItem: vi.fn(async () => {}),
     toggleActionItem: vi.fn(async () => {}),
+    editActionItem: vi.fn(async () => {}),
+    removeActionItem: vi.fn(async (): Promise<string | undefined> => 'token-1'),
+    undoRemove: vi.fn(async () => {}),
     assign: vi.fn(async () => {}),
     subscribed: () => cb !== undefined,
   };
@@ -204,6 +207,27 @@ describe('the live model', () => {
     expect(source.addActionItem).toHaveBeenCalledWith('s1', 'Draft the summary');
     expect(source.toggleActionItem).toHaveBeenCalledWith('s1', 'a1');
     expect(source.assign).toHaveBeenCalledWith('s1', null);
+  });
+
+  it('edits and deletes an action item, and undoes the delete, for the session shown', async () => {
+    const { model, push, source } = make();
+    push(view());
+    expect(await model.editActionItem('a1', 'Draft the summary')).toBe(true);
+    expect(source.editActionItem).toHaveBeenCalledWith('s1', 'a1', 'Draft the summary');
+    await model.removeActionItem('a1');
+    expect(source.removeActionItem).toHaveBeenCalledWith('s1', 'a1');
+    expect(model.removed.value).toEqual({ itemId: 'a1', token: 'token-1' });
+    await model.undoRemove();
+    expect(source.undoRemove).toHaveBeenCalledWith('s1', 'a1', 'token-1');
+    expect(model.removed.value).toBeUndefined();
+    vi.stubGlobal('browser', {
+      ...browser,
+      i18n: { getMessage: (key: string) => (key === 'error_action_item_empty' ? 'Empty.' : '') },
+    });
+    vi.mocked(source.editActionItem).mockRejectedValueOnce(new UserError('action-item-empty'));
+    expect(await model.editActionItem('a1', ' ')).toBe(false);
+    expect(model.error.value).toBe('Empty.');
+    vi.unstubAllGlobals();
   });
 
   it('shows a refused edit as its sentence, and clears it on the next edit', async () => {

@@ -1,6 +1,6 @@
 // An options page over a fresh database, as the model tests build it.
 import type { Db } from '../../../../lib/db';
-import type { Mentorship } from '../../../../lib/records';
+import type { Mentorship, SessionRecord } from '../../../../lib/records';
 import { createMentorship } from '../../../../lib/repos/mentorships';
 import { settingsItem } from '../../../../lib/storage/items';
 import { OptionsModel } from '../../../../models/options/app';
@@ -37,4 +37,27 @@ export async function mentorshipIn(
     extra.at ?? NOW - 10 * DAY,
   );
   return mentorship;
+}
+
+let sessionCount = 0;
+
+/** A held session of a mentorship, straight into the store (as a call that ended leaves it). */
+export async function heldIn(
+  d: Db,
+  mentorshipId: string,
+  startedAt: number,
+  extra: Partial<SessionRecord> = {},
+): Promise<SessionRecord> {
+  const s: SessionRecord = {
+    id: `held-${++sessionCount}`,
+    mentorshipId,
+    kind: 'regular',
+    status: 'ended',
+    startedAt,
+    endedAt: startedAt + 45 * 60_000,
+    actionItems: [],
+    ...extra,
+  };
+  await d.put('sessions', s);
+  return s;
 }
