@@ -88,7 +88,30 @@ let cached: Promise<Db> | undefined;
 
 /** The shared connection for extension pages and the background. */
 export function db(): Promise<Db> {
-  cached ??= openDb();
+  if (!cached) {
+    let opening: Promise<Db>;
+    try {
+      opening = openDb();
+    } catch (error) {
+      opening = Promise.reject(error);
+    }
+    cached = opening;
+    // A failed open (another version holding the database, a full disk) is not kept: the next
+    // call tries again instead of failing forever.
+    opening.catch(() => {
+      if (cached === opening) cached = undefined;
+    });
+    // The browser may close the connection (the profile is being deleted, storage pressure):
+    // the next call opens a new one.
+    opening.then(
+      (d) => {
+        d.addEventListener('close', () => {
+          if (cached === opening) cached = undefined;
+        });
+      },
+      () => {},
+    );
+  }
   return cached;
 }
 

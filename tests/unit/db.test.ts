@@ -231,6 +231,32 @@ describe('db()', () => {
     const b = await db();
     expect(b).not.toBe(a);
   });
+
+  it('tries again after a failed open instead of failing forever', async () => {
+    await closeDb();
+    const real = globalThis.indexedDB;
+    // An open that fails once, as when another version of the extension holds the database.
+    let failures = 1;
+    globalThis.indexedDB = new Proxy(real, {
+      get(target, key) {
+        if (key === 'open' && failures > 0) {
+          failures--;
+          return () => {
+            throw new DOMException('held elsewhere', 'VersionError');
+          };
+        }
+        const value = Reflect.get(target, key);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    try {
+      await expect(db()).rejects.toThrow();
+      const d = await db();
+      expect(d.version).toBe(DB_VERSION);
+    } finally {
+      globalThis.indexedDB = real;
+    }
+  });
 });
 
 describe('the key paths this test reads records by', () => {
