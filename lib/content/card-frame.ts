@@ -112,6 +112,29 @@ export function frameStyle(
   return all.map(([k, v]) => `${k}: ${v} !important;`).join(' ');
 }
 
+/**
+ * Whether the call page is laid out right to left (Meet, Zoom and Teams mirror their whole UI
+ * in Hebrew or Arabic): the card's default place is mirrored there, to the left edge.
+ */
+export function pageIsRtl(doc: Document): boolean {
+  const root = doc.documentElement;
+  if (root.dir) return root.dir.toLowerCase() === 'rtl';
+  const body = doc.body;
+  if (body?.dir) return body.dir.toLowerCase() === 'rtl';
+  return doc.defaultView?.getComputedStyle(root).direction === 'rtl';
+}
+
+/** The default place, mirrored on a right-to-left page: as far from the left edge instead. */
+export function defaultPlace(
+  platform: Platform,
+  rtl: boolean,
+  viewportWidth: number,
+  width: number,
+): FramePlace {
+  const base = DEFAULT_PLACE[platform];
+  return rtl ? { right: Math.max(0, viewportWidth - width - base.right), top: base.top } : base;
+}
+
 export function mountCard(ctx: Ctx, platform: Platform) {
   let frame: HTMLIFrameElement | undefined;
   let guard: MutationObserver | undefined;
@@ -119,9 +142,15 @@ export function mountCard(ctx: Ctx, platform: Platform) {
   let size = { width: 340, height: 56 };
   let hidden = false;
   let style = '';
+  // Until the person moves the card or a saved place arrives, it sits at the default place,
+  // mirrored on a right-to-left page (kept there as its width changes).
+  let atDefault = true;
 
   const apply = () => {
     if (!frame) return;
+    if (atDefault) {
+      place = defaultPlace(platform, pageIsRtl(document), window.innerWidth, size.width);
+    }
     place = clampPlace(place, size.width, size.height);
     style = frameStyle(place, size, hidden);
     if (frame.getAttribute('style') !== style) frame.setAttribute('style', style);
@@ -160,8 +189,10 @@ export function mountCard(ctx: Ctx, platform: Platform) {
         height: Math.min(Math.max(32, Math.round(msg.height)), window.innerHeight - 16),
       };
     } else if (msg.mc === 'move' && finite(msg.dx) && finite(msg.dy)) {
+      atDefault = false;
       place = { right: place.right - msg.dx, top: place.top + msg.dy };
     } else if (msg.mc === 'place' && finite(msg.right) && finite(msg.top)) {
+      atDefault = false;
       place = { right: msg.right, top: msg.top };
     } else if (msg.mc === 'close') {
       remove();

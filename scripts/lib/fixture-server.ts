@@ -51,6 +51,9 @@ function fixtureFile(platform: StagePlatform, state: string, lang: string): stri
   return undefined;
 }
 
+/** Languages the platforms lay out right to left: the stage mirrors the page as they do. */
+const RTL_LANGS = ['he', 'ar'];
+
 const TITLES: Record<StagePlatform, string> = {
   meet: 'Meet',
   zoom: 'Zoom',
@@ -83,7 +86,7 @@ function stagePage(
     ? '<link rel="stylesheet" href="/__stage/demo/meet-look.css">\n<script src="/__stage/demo/meet-look.js" defer></script>\n'
     : '';
   return `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><title>${TITLES[platform]}</title>
+<html lang="${lang}"${RTL_LANGS.includes(lang) ? ' dir="rtl"' : ''}><head><meta charset="utf-8"><title>${TITLES[platform]}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>${STAGE_CSS}</style>
 <script>window.__stageConfig = ${config};</script>

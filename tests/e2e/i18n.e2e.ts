@@ -245,4 +245,25 @@ describe('a Hebrew browser', () => {
     await settings.close();
     await popup.close();
   });
+
+  it('places the card at the left on a call page laid out right to left, and at the right otherwise', async () => {
+    for (const [hl, side] of [
+      ['he', 'left'],
+      ['en', 'right'],
+    ] as const) {
+      const page = await h.open(`https://meet.google.com/rtl-card-${hl}a?state=in-call&hl=${hl}`);
+      const frame = page.locator('#mentor-companion-card');
+      await frame.waitFor();
+      // Wait for the card to report its size, then read where its frame sits.
+      await cardFrame(page);
+      const box = await until(async () => (await frame.boundingBox()) ?? undefined, {
+        what: 'the card frame to be placed',
+      });
+      if (!box) throw new Error('the card frame has no box');
+      const width = page.viewportSize()?.width ?? 0;
+      if (side === 'left') expect(box.x).toBeLessThan(40);
+      else expect(width - (box.x + box.width)).toBeLessThan(40);
+      await page.close();
+    }
+  });
 });

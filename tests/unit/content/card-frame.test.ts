@@ -78,6 +78,24 @@ describe('the card frame', () => {
     ]);
   });
 
+  it('starts at the mirrored place on a right-to-left call page, and stays there as it grows', async () => {
+    document.documentElement.dir = 'rtl';
+    try {
+      mountCard(ctx.ctx, 'meet').follow('in-call');
+      await fromCard({ mc: 'size', width: 300, height: 200 });
+      // 16 px from the left edge: the viewport's width less the card's and the inset.
+      expect(styleOf('right')).toBe(`${window.innerWidth - 300 - DEFAULT_PLACE.meet.right}px`);
+      await fromCard({ mc: 'size', width: 340, height: 200 });
+      expect(styleOf('right')).toBe(`${window.innerWidth - 340 - DEFAULT_PLACE.meet.right}px`);
+      // Once moved, it is where the person put it.
+      const moved = await fromCard({ mc: 'move', dx: 10, dy: 0 });
+      await fromCard({ mc: 'size', width: 300, height: 200 });
+      expect(await fromCard({ mc: 'where' })).toEqual(moved);
+    } finally {
+      document.documentElement.dir = '';
+    }
+  });
+
   it('takes size, moves and the saved place from the card, held inside the viewport', async () => {
     mountCard(ctx.ctx, 'meet').follow('in-call');
     expect(await fromCard({ mc: 'size', width: 300.4, height: 200 })).toEqual({
