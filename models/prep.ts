@@ -28,6 +28,7 @@ import {
   settleTopic,
 } from '@/lib/repos/sessions';
 import { nextAcross } from '@/lib/rules/schedule';
+import { type Journal, noJournal } from '@/lib/storage/journal';
 import { fromInputValue } from './local-time';
 
 /** What the first-run form asks (Onboarding), as typed. */
@@ -51,9 +52,13 @@ export interface PrepEnv {
   db: () => Promise<Db>;
   now: () => number;
   remembered: Remembered;
+  /** What was typed, kept synchronously until it is saved (lib/storage/journal.ts). */
+  journal?: Journal;
 }
 
 export const PrepModel = createModel((env: PrepEnv) => {
+  const journal = env.journal ?? noJournal;
+  const field = (m: Mentorship, what: 'notes' | 'topic') => `${m.id}:${what}`;
   const mentorships = signal<Mentorship[] | undefined>(undefined);
   const current = signal<Mentorship | undefined>(undefined);
   const session = signal<SessionRecord | undefined>(undefined);
@@ -112,6 +117,7 @@ export const PrepModel = createModel((env: PrepEnv) => {
           saving(async () => {
             const s = await sessionReady;
             await savePreNote(await env.db(), s, 'mentee', text, env.now());
+            journal.saved(field(m, 'notes'), text);
           }),
         onStatus,
       ),
@@ -120,6 +126,7 @@ export const PrepModel = createModel((env: PrepEnv) => {
           saving(async () => {
             const s = await sessionReady;
             const next = await setTopic(await env.db(), s.id, text, m.myRole, env.now());
+            journal.saved(field(m, 'topic'), text);
             if (desk === opened) session.value = next;
           }),
         onStatus,
@@ -147,6 +154,24 @@ export const PrepModel = createModel((env: PrepEnv) => {
       // What was typed while the session loaded stays; the savers write it to this session.
       if (!mine.typed.topic) topicDraft.value = s.topic?.text ?? '';
       if (!mine.typed.notes) notes.value = note?.text ?? '';
+      // Typed just before the page went and not yet written (the browser closed mid-write):
+      // written now, as if it had just been typed.
+      const lostNotes = journal.read(field(m, 'notes'));
+      if (!mine.typed.notes && lostNotes !== undefined) {
+        if (lostNotes === (note?.text ?? '')) journal.saved(field(m, 'notes'), lostNotes);
+        else {
+          notes.value = lostNotes;
+          mine.notes.push(lostNotes);
+        }
+      }
+      const lostTopic = journal.read(field(m, 'topic'));
+      if (!mine.typed.topic && lostTopic !== undefined) {
+        if (lostTopic === (s.topic?.text ?? '')) journal.saved(field(m, 'topic'), lostTopic);
+        else {
+          topicDraft.value = lostTopic;
+          mine.topic.push(lostTopic);
+        }
+      }
     } catch (error) {
       if (desk === mine) loadError.value = describeError(error);
     }
@@ -203,6 +228,7 @@ export const PrepModel = createModel((env: PrepEnv) => {
       if (!desk) return;
       topicDraft.value = text;
       desk.typed.topic = true;
+      journal.write(field(desk.mentorship, 'topic'), text);
       desk.topic.push(text);
     },
     /** The topic field was left: its text is kept as a version once written (lib/rules/topic.ts). */
@@ -223,6 +249,7 @@ export const PrepModel = createModel((env: PrepEnv) => {
       if (!desk) return;
       notes.value = text;
       desk.typed.notes = true;
+      journal.write(field(desk.mentorship, 'notes'), text);
       desk.notes.push(text);
     },
     /** Books the session being prepared at a datetime-local value. */

@@ -6,6 +6,7 @@ import { db } from '@/lib/db';
 import { startLanguage } from '@/lib/i18n';
 import { send } from '@/lib/messages';
 import { callsItem, languageItem, liveItem, popupMentorshipItem } from '@/lib/storage/items';
+import { pageJournal } from '@/lib/storage/journal';
 import { CallTabModel } from '@/models/call-tab';
 import { tzOffsetAt } from '@/models/local-time';
 import { PackModel } from '@/models/pack';
@@ -26,7 +27,12 @@ async function main() {
   await startLanguage(languageItem);
   const now = Date.now;
   const copy = (text: string) => navigator.clipboard.writeText(text);
-  const prep = new PrepModel({ db, now, remembered: popupMentorshipItem });
+  const prep = new PrepModel({
+    db,
+    now,
+    remembered: popupMentorshipItem,
+    journal: pageJournal(localStorage),
+  });
   const pack = new PackModel({
     db,
     now,

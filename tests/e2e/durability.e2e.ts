@@ -32,12 +32,14 @@ describe('the browser closed mid-typing', () => {
     // No wait for "Saved": the window goes the moment the last key is down.
     await first.close({ keepProfile: true });
 
+    // Opened again: every character is there, and written to the database (the last
+    // keystrokes may have been only in the page's synchronous journal when it closed).
     const again = await launch(server, { userDataDir: profile });
-    expect(await noteTexts(again)).toEqual([TYPED]);
     const reopened = await again.extensionPage('popup.html');
     await expect
       .poll(() => reopened.getByLabel('Your pre-session thoughts').inputValue())
       .toBe(TYPED);
+    await expect.poll(() => noteTexts(again)).toEqual([TYPED]);
     await again.close();
   });
 

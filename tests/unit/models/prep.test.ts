@@ -5,6 +5,7 @@ import type { Mentorship } from '../../../lib/records';
 import { createMentorship } from '../../../lib/repos/mentorships';
 import { getPreNote } from '../../../lib/repos/notes';
 import { dbRevItem, popupMentorshipItem } from '../../../lib/storage/items';
+import { pageJournal } from '../../../lib/storage/journal';
 import { toInputValue } from '../../../models/local-time';
 import { type OnboardingValues, PrepModel } from '../../../models/prep';
 import { clock, DAY, freshDb, NOW, useLocale } from './setup';
@@ -197,5 +198,61 @@ describe('PrepModel', () => {
     await prep.book(toInputValue(NOW + 3 * DAY));
     expect(prep.bookError.value).toBeUndefined();
     expect(prep.session.value).toMatchObject({ id, scheduledAt: at });
+  });
+});
+
+describe('the typing journal', () => {
+  function memory() {
+    const map = new Map<string, string>();
+    return {
+      map,
+      storage: {
+        getItem: (k: string) => map.get(k) ?? null,
+        setItem: (k: string, v: string) => void map.set(k, v),
+        removeItem: (k: string) => void map.delete(k),
+      },
+    };
+  }
+
+  it('writes on the next open what was typed but not saved when the page went', async () => {
+    const m = await mentorship('Ana');
+    const mem = memory();
+    const journal = pageJournal(mem.storage);
+    // The last keystrokes reached the journal, not the database: the page closed mid-write.
+    journal.write(`${m.id}:notes`, 'Typed a moment before the browser closed');
+    const prep = new PrepModel({
+      db: async () => d,
+      now: clock().now,
+      remembered: popupMentorshipItem,
+      journal,
+    });
+    await prep.load();
+    expect(prep.notes.value).toBe('Typed a moment before the browser closed');
+    await prep.flush();
+    const s = prep.session.value;
+    if (!s) throw new Error('no session');
+    expect((await getPreNote(d, s.id, 'mentee'))?.text).toBe(
+      'Typed a moment before the browser closed',
+    );
+    // Saved: the journal lets go of it.
+    expect(mem.map.size).toBe(0);
+  });
+
+  it('keeps each keystroke until it is saved, and only that long', async () => {
+    await mentorship('Ana');
+    const mem = memory();
+    const prep = new PrepModel({
+      db: async () => d,
+      now: clock().now,
+      remembered: popupMentorshipItem,
+      journal: pageJournal(mem.storage),
+    });
+    await prep.load();
+    prep.typeNotes('a');
+    expect([...mem.map.values()]).toEqual(['a']);
+    prep.typeNotes('ab');
+    expect([...mem.map.values()]).toEqual(['ab']);
+    await prep.flush();
+    expect(mem.map.size).toBe(0);
   });
 });
