@@ -320,6 +320,7 @@ function SearchArea(props: Props) {
         query={search.query.value}
         scope={search.scope.value}
         otherName={m?.otherName}
+        hasResults={results !== undefined}
         onQuery={search.setQuery}
         onScope={search.setScope}
       />
