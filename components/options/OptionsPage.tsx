@@ -78,7 +78,7 @@ function NextUp({ model }: Props) {
   if (rows.length < 2) return null;
   const shown = model.selected.value?.id;
   return (
-    <aside class="opt-next-up" aria-labelledby="next-up-title">
+    <section class="opt-next-up" aria-labelledby="next-up-title">
       <h2 id="next-up-title" class="opt-nav-title">
         {t('optNextUp')}
       </h2>
@@ -105,7 +105,7 @@ function NextUp({ model }: Props) {
           </li>
         ))}
       </ol>
-    </aside>
+    </section>
   );
 }
 
@@ -320,6 +320,7 @@ function SearchArea(props: Props) {
         query={search.query.value}
         scope={search.scope.value}
         otherName={m?.otherName}
+        hasResults={results !== undefined}
         onQuery={search.setQuery}
         onScope={search.setScope}
       />

@@ -33,6 +33,8 @@ export interface SearchBoxProps {
   /** The mentorship shown, to offer searching it alone. */
   otherName?: string;
   inputRef?: Ref<HTMLInputElement>;
+  /** Results are shown (the box then names them as what it controls). */
+  hasResults: boolean;
   onQuery(text: string): void;
   onScope(scope: SearchScope): void;
 }
@@ -50,7 +52,7 @@ export function SearchBox(props: SearchBoxProps) {
           value={props.query}
           placeholder={t('srchPlaceholder')}
           aria-keyshortcuts="/"
-          aria-controls="search-results"
+          aria-controls={props.hasResults ? 'search-results' : undefined}
           onInput={(e) => props.onQuery(e.currentTarget.value)}
           onKeyDown={(e) => {
             if (e.key === 'Escape' && props.query) {
