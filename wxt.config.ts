@@ -1,6 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { CALL_MATCHES } from './lib/platforms/hosts';
+
+/** The content script's own context (lib/content/context.ts says why it replaces WXT's). */
+const SMALL_CONTEXT = fileURLToPath(new URL('./lib/content/context.ts', import.meta.url));
 
 // The manifest asks for the least the product needs: host access comes only from the content
 // script's matches (the three platforms), and each permission below has a user.
@@ -31,6 +35,13 @@ export default defineConfig({
     web_accessible_resources: [
       // Only the call platforms may frame the session card.
       { resources: ['overlay.html'], matches: [...CALL_MATCHES] },
+      // The close watch the content script imports once a page hints at a call. In Chrome its
+      // URL carries a per-session id, so a page cannot probe a fixed URL for the extension.
+      {
+        resources: ['call-watch.js'],
+        matches: [...CALL_MATCHES],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
     ],
     ...(browser === 'firefox'
       ? {
@@ -46,6 +57,29 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    'vite:build:extendConfig': (entrypoints, config) => {
+      const names = entrypoints.map((e) => e.name);
+      // The content script gets a context of a few hundred bytes instead of WXT's, which would
+      // bring the polyfill and tell the page the extension is there.
+      if (names.includes('call')) {
+        config.resolve ??= {};
+        const alias = config.resolve.alias;
+        const mine = { find: 'wxt/utils/content-script-context', replacement: SMALL_CONTEXT };
+        config.resolve.alias = Array.isArray(alias)
+          ? [mine, ...alias]
+          : [
+              mine,
+              ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement })),
+            ];
+      }
+      // The close watch is imported as a module (`import()` from the content script), so it is
+      // built as one, with its start function as the default export.
+      if (names.includes('call-watch') && config.build?.lib) {
+        config.build.lib.formats = ['es'];
+      }
+    },
+  },
   vite: () => ({
     plugins: [
       preact({ prerender: { enabled: false }, devToolsEnabled: false, prefreshEnabled: false }),

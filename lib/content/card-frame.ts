@@ -5,6 +5,7 @@
 
 import type { Detected } from '../platforms/types';
 import type { Platform } from '../records';
+import { getURL, local } from './runtime';
 
 interface Ctx {
   onInvalidated(cb: () => void): void;
@@ -52,7 +53,7 @@ function clampPlace(place: Place, width: number, height: number): Place {
 }
 
 export function mountCard(ctx: Ctx, platform: Platform) {
-  const origin = new URL(browser.runtime.getURL('/')).origin;
+  const origin = new URL(getURL('/')).origin;
   const placeKey = `local:cardPlace:${platform}` as const;
   let frame: HTMLIFrameElement | undefined;
   let place: Place = DEFAULT_PLACE[platform];
@@ -73,7 +74,7 @@ export function mountCard(ctx: Ctx, platform: Platform) {
     if (frame?.isConnected) return;
     frame = document.createElement('iframe');
     frame.id = FRAME_ID;
-    frame.src = browser.runtime.getURL('/overlay.html');
+    frame.src = getURL('/overlay.html');
     frame.title = 'Mentor Companion';
     frame.setAttribute('allowtransparency', 'true');
     frame.style.cssText =
@@ -88,7 +89,7 @@ export function mountCard(ctx: Ctx, platform: Platform) {
     frame = undefined;
   };
 
-  browser.storage.local.get(placeKey.slice(6)).then((got) => {
+  local.get(placeKey.slice(6)).then((got) => {
     const saved = got[placeKey.slice(6)] as Place | undefined;
     if (saved && Number.isFinite(saved.right) && Number.isFinite(saved.top)) {
       place = saved;
@@ -111,7 +112,7 @@ export function mountCard(ctx: Ctx, platform: Platform) {
     } else if (msg?.mc === 'close') {
       remove();
     } else if (msg?.mc === 'moved') {
-      browser.storage.local.set({ [placeKey.slice(6)]: place });
+      local.set({ [placeKey.slice(6)]: place });
     }
   });
   const onResize = () => apply();
