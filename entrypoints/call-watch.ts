@@ -1,4 +1,5 @@
 import { mountCard } from '@/lib/content/card-frame';
+import { pace } from '@/lib/content/pace';
 import { manifestVersion, sendMessage } from '@/lib/content/runtime';
 import type { CallWatch, WatchDeps } from '@/lib/content/watch';
 import type { Message } from '@/lib/messages';
@@ -18,36 +19,7 @@ import {
 //
 // Not a content script of its own: call.content.ts imports this module (web-accessible) once a
 // cheap look hints at a call, and hands it back to those looks when the call is gone, so a tab
-// without a call carries no observer and no timer.
-
-/** At most one DOM check per this many ms, however fast the page mutates. */
-const THROTTLE_MS = 500;
-/** A slow safety check, for changes that happen without DOM mutations (URL, timers). */
-const SAFETY_MS = 2_000;
-/** The safety check's pace once a live call has settled (see below). */
-const SETTLED_SAFETY_MS = 3_000;
-/** A change waiting for its confirming look gets one this soon, mutations or not. */
-const CONFIRM_MS = 700;
-
-// How closely the page is watched. Until a call is live and settled, every DOM change asks for a
-// look (at most every THROTTLE_MS): joining must show quickly. Once it is live and nothing waits
-// for a confirming look, a call page mutates hundreds of times a second (tiles, meters,
-// captions) and almost none of it is news: then only the leave control leaving the page asks
-// for a look at once (that is how a call ends), and the safety check takes the rest (an end
-// dialog over a still-present toolbar, presenting, a reconnect banner) within SETTLED_SAFETY_MS. The
-// leave control can only leave when the child list of one of its ancestors changes, so those
-// lists are all that is observed then: the tiles, meters and captions elsewhere cost nothing.
-const CLOSE: MutationObserverInit = { childList: true, subtree: true, attributes: true };
-
-/** The nodes whose child lists hold an element in the page: its ancestors, across shadow roots. */
-function ancestorsOf(el: Element): Node[] {
-  const out: Node[] = [];
-  for (let n: Node | null = el.parentNode; n; ) {
-    out.push(n);
-    n = n.parentNode ?? (n as ShadowRoot).host ?? null;
-  }
-  return out;
-}
+// without a call carries no observer and no timer. How often it looks: lib/content/pace.ts.
 
 function startWatch({ ctx, platform, rest }: WatchDeps): CallWatch | undefined {
   const detector = detectorFor(new URL(location.href));
@@ -80,7 +52,6 @@ function startWatch({ ctx, platform, rest }: WatchDeps): CallWatch | undefined {
     });
   };
 
-  let confirm: number | undefined;
   /** Hysteresis needs a second (or third) look: one is due. */
   const pending = () =>
     (tracker.state !== 'in-call' && tracker.inCallStreak > 0) ||
@@ -88,15 +59,9 @@ function startWatch({ ctx, platform, rest }: WatchDeps): CallWatch | undefined {
   const step = (input: TrackerInput) => {
     tracker = track(tracker, input, { joinGraceMs: detector.joinGraceMs });
     report();
-    // Hysteresis needs a second (or third) look: take it soon rather than at the safety tick.
-    if (awake && pending() && confirm === undefined) {
-      confirm = ctx.setTimeout(() => {
-        confirm = undefined;
-        check();
-      }, CONFIRM_MS);
-    }
   };
 
+  let awake = false;
   const check = () => {
     const url = new URL(location.href);
     if (!detector.matchesUrl(url) && tracker.state === 'in-call') {
@@ -114,81 +79,33 @@ function startWatch({ ctx, platform, rest }: WatchDeps): CallWatch | undefined {
     // back to the content script's cheap looks.
     const over = tracker.state === 'none' || tracker.state === 'ended';
     if (over && !pending() && !callHint(platform, url, document)) {
-      sleep();
+      awake = false;
+      paced.stop();
+      rest();
       return;
     }
-    leaves = tracker.state === 'in-call' && !pending() ? detector.leaveControls(document) : [];
-    if (leaves.length > 0) observeLeaves();
-    else observeAll();
-    if (safety !== undefined) clearTimeout(safety);
-    safety = ctx.setTimeout(check, leaves.length > 0 ? SETTLED_SAFETY_MS : SAFETY_MS);
+    const settled = tracker.state === 'in-call' && !pending();
+    paced.after({ leaves: settled ? detector.leaveControls(document) : [], pending: pending() });
   };
-
-  // Throttled MutationObserver: the callback only schedules; the check runs at most every
-  // THROTTLE_MS, since Meet and Teams mutate the DOM many times a second.
-  let timer: number | undefined;
-  let lastCheck = 0;
-  const schedule = () => {
-    if (timer !== undefined) return;
-    const wait = Math.max(0, lastCheck + THROTTLE_MS - Date.now());
-    timer = ctx.setTimeout(() => {
-      timer = undefined;
-      lastCheck = Date.now();
-      check();
-    }, wait);
-  };
-  /** The live call's leave controls while it is settled: the one change worth a look at once. */
-  let leaves: Element[] = [];
-  const observer = new MutationObserver(() => {
-    if (leaves.length > 0 && leaves.every((el) => el.isConnected)) return;
-    schedule();
-  });
-  /** What is observed now: the whole page, or the ancestors of these leave controls. */
-  let watching: 'all' | Element[] | undefined;
-  const observeAll = () => {
-    if (watching === 'all') return;
-    observer.disconnect();
-    observer.observe(document.documentElement, CLOSE);
-    watching = 'all';
-  };
-  const observeLeaves = () => {
-    const same =
-      Array.isArray(watching) &&
-      watching.length === leaves.length &&
-      watching.every((el, i) => el === leaves[i]);
-    if (same) return;
-    observer.disconnect();
-    const lists = new Set(leaves.flatMap(ancestorsOf));
-    for (const node of lists) observer.observe(node, { childList: true });
-    watching = leaves;
-  };
-  let safety: number | undefined;
-  let awake = false;
-  const sleep = () => {
-    awake = false;
-    watching = undefined;
-    leaves = [];
-    observer.disconnect();
-    for (const t of [timer, confirm, safety]) if (t !== undefined) clearTimeout(t);
-    timer = confirm = safety = undefined;
-    rest();
-  };
-  ctx.onInvalidated(() => observer.disconnect());
+  const paced = pace(ctx, check);
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     if (awake) check();
   });
 
   // A click on the platform's leave control, in any UI language, arms the end: the call ends at
   // the first look without a leave control. A host who cancels "End the call for everyone?"
-  // stays in the call.
+  // stays in the call. Any other click in a call (present, stop presenting) gets a look soon.
   ctx.addEventListener(
     document,
     'click',
     (event) => {
-      if (tracker.state !== 'in-call') return;
+      if (tracker.state !== 'in-call' || !awake) return;
       const target = event.target as Node | null;
       if (target && detector.leaveControls(document).some((el) => el.contains(target))) {
         step({ event: 'leave-clicked', at: Date.now() });
+        paced.confirmSoon();
+      } else {
+        paced.soon();
       }
     },
     { capture: true },
@@ -207,7 +124,6 @@ function startWatch({ ctx, platform, rest }: WatchDeps): CallWatch | undefined {
     wake() {
       if (awake) return;
       awake = true;
-      observeAll();
       check();
     },
 
