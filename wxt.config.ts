@@ -1,6 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { CALL_MATCHES } from './lib/platforms/hosts';
+
+/** The content script's own context (lib/content/context.ts says why it replaces WXT's). */
+const SMALL_CONTEXT = fileURLToPath(new URL('./lib/content/context.ts', import.meta.url));
 
 // The manifest asks for the least the product needs: host access comes only from the content
 // script's matches (the three platforms), and each permission below has a user.
@@ -66,6 +70,13 @@ export default defineConfig({
         matches: [...CALL_MATCHES],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },
+      // The close watch the content script imports once a page hints at a call, with the same
+      // per-session URL in Chrome.
+      {
+        resources: ['call-watch.js'],
+        matches: [...CALL_MATCHES],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
     ],
     ...(browser === 'firefox'
       ? {
@@ -89,6 +100,27 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       const sidebar = (manifest as { sidebar_action?: Record<string, unknown> }).sidebar_action;
       if (sidebar) sidebar.open_at_install = false;
+    },
+    'vite:build:extendConfig': (entrypoints, config) => {
+      const names = entrypoints.map((e) => e.name);
+      // The content script gets a context of a few hundred bytes instead of WXT's, which would
+      // bring the polyfill and tell the page the extension is there.
+      if (names.includes('call')) {
+        config.resolve ??= {};
+        const alias = config.resolve.alias;
+        const mine = { find: 'wxt/utils/content-script-context', replacement: SMALL_CONTEXT };
+        config.resolve.alias = Array.isArray(alias)
+          ? [mine, ...alias]
+          : [
+              mine,
+              ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement })),
+            ];
+      }
+      // The close watch is imported as a module (`import()` from the content script), so it is
+      // built as one, with its start function as the default export.
+      if (names.includes('call-watch') && config.build?.lib) {
+        config.build.lib.formats = ['es'];
+      }
     },
   },
   vite: () => ({

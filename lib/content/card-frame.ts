@@ -18,6 +18,7 @@
 
 import type { Detected } from '../platforms/types';
 import type { Platform } from '../records';
+import { getURL, onMessage as onExtensionMessage } from './runtime';
 
 interface Ctx {
   onInvalidated(cb: () => void): void;
@@ -160,7 +161,7 @@ export function mountCard(ctx: Ctx, platform: Platform) {
     if (frame?.isConnected) return;
     frame = document.createElement('iframe');
     frame.id = FRAME_ID;
-    frame.src = browser.runtime.getURL('/overlay.html');
+    frame.src = getURL('/overlay.html');
     frame.title = 'Mentor Companion';
     frame.setAttribute('allowtransparency', 'true');
     apply();
@@ -209,11 +210,11 @@ export function mountCard(ctx: Ctx, platform: Platform) {
       return undefined;
     return Promise.resolve(onFrame(m.frame));
   };
-  browser.runtime.onMessage.addListener(onMessage);
+  const stopListening = onExtensionMessage(onMessage);
   const onResize = () => apply();
   window.addEventListener('resize', onResize);
   ctx.onInvalidated(() => {
-    browser.runtime.onMessage.removeListener(onMessage);
+    stopListening();
     window.removeEventListener('resize', onResize);
     remove();
   });

@@ -44,10 +44,17 @@ export const SHOWN_ONLY_GROUPS: ReadonlySet<string> = new Set(['waiting', 'recon
 /** Google's icon fonts: Material Symbols (current Meet UI) and Material Icons (older UI). */
 export const ICON_FONT_SELECTOR = '.google-symbols, .google-material-icons';
 
-/** One document to look at, with its page text read at most once per look. */
+/**
+ * One document to look at, for one look: the DOM cannot change during a look (it runs in one
+ * go), so the page text, each element's text and each selector's matches are read at most once.
+ */
 export interface Scope {
   root: Document;
   text(): string;
+  /** `querySelectorAll`, as an array, once per selector per look. */
+  all?(selector: string): Element[];
+  /** `textOf(el)`, once per element per look. */
+  textOf?(el: Element): string;
 }
 
 const SKIPPED_TEXT_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
@@ -61,31 +68,46 @@ export function normalizeText(s: string): string {
     .toLowerCase();
 }
 
-/** The text of a subtree without style sheets and scripts (a `<style>` in the body is no label). */
+/**
+ * The text of a subtree without style sheets and scripts (a `<style>` in the body is no label):
+ * its text nodes in document order, joined by spaces. Walked by sibling links, which allocate
+ * nothing (a look reads the whole page's text).
+ */
 export function textOf(node: Node): string {
   const parts: string[] = [];
-  const stack: Node[] = [node];
-  while (stack.length > 0) {
-    const n = stack.pop();
-    if (!n) break;
-    if (n.nodeType === 3 /* TEXT_NODE */) {
+  let n: Node | null = node;
+  while (n) {
+    const type = n.nodeType;
+    if (type === 3 /* TEXT_NODE */) {
       parts.push(n.nodeValue ?? '');
+    } else if (
+      n.firstChild &&
+      !(type === 1 /* ELEMENT_NODE */ && SKIPPED_TEXT_PARENTS.has((n as Element).tagName))
+    ) {
+      n = n.firstChild;
       continue;
     }
-    if (n.nodeType === 1 /* ELEMENT_NODE */ && SKIPPED_TEXT_PARENTS.has((n as Element).tagName)) {
-      continue;
-    }
-    const kids = n.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) {
-      const k = kids[i];
-      if (k) stack.push(k);
-    }
+    // On to the next sibling, or the nearest ancestor's, without leaving the subtree.
+    while (n && n !== node && !n.nextSibling) n = n.parentNode;
+    if (!n || n === node) break;
+    n = n.nextSibling;
   }
   return normalizeText(parts.join(' '));
 }
 
+/** querySelectorAll that treats a selector this engine cannot parse as matching nothing. */
+function queryAll(root: ParentNode, selector: string): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}
+
 export function scopeOf(doc: Document): Scope {
   let cached: string | undefined;
+  const matches = new Map<string, Element[]>();
+  const texts = new Map<Element, string>();
   return {
     root: doc,
     text() {
@@ -95,20 +117,33 @@ export function scopeOf(doc: Document): Scope {
       }
       return cached;
     },
+    all(selector) {
+      let found = matches.get(selector);
+      if (!found) {
+        found = queryAll(doc, selector);
+        matches.set(selector, found);
+      }
+      return found;
+    },
+    textOf(el) {
+      let text = texts.get(el);
+      if (text === undefined) {
+        text = textOf(el);
+        texts.set(el, text);
+      }
+      return text;
+    },
   };
 }
 
-/** querySelectorAll that treats a selector this engine cannot parse as matching nothing. */
-function selectAll(root: ParentNode, selector: string): Element[] {
-  try {
-    return Array.from(root.querySelectorAll(selector));
-  } catch {
-    return [];
-  }
-}
+const selectAll = (scope: Scope, selector: string): Element[] =>
+  scope.all ? scope.all(selector) : queryAll(scope.root, selector);
 
-function labelOf(el: Element): string {
-  return normalizeText(`${el.getAttribute('aria-label') ?? ''} ${textOf(el)}`);
+const textIn = (scope: Scope, el: Element): string =>
+  scope.textOf ? scope.textOf(el) : textOf(el);
+
+function labelOf(scope: Scope, el: Element): string {
+  return normalizeText(`${el.getAttribute('aria-label') ?? ''} ${textIn(scope, el)}`);
 }
 
 /** A CSS selector of a probe, when it is one. */
@@ -117,22 +152,32 @@ function cssOf(probe: Probe): string | undefined {
   return 'css' in probe ? probe.css : undefined;
 }
 
-/** The elements a probe points at; a page-text probe points at no element. */
-function probeElements(scope: Scope, probe: Probe): Element[] {
+/**
+ * The elements a probe looks among, and the test each must pass (none: all of them count). A
+ * page-text probe looks among none.
+ */
+function candidatesOf(scope: Scope, probe: Probe): [Element[], ((el: Element) => boolean)?] {
   const css = cssOf(probe);
-  if (css !== undefined) return selectAll(scope.root, css);
-  if (typeof probe === 'string' || 'css' in probe) return [];
+  if (css !== undefined) return [selectAll(scope, css)];
+  if (typeof probe === 'string' || 'css' in probe) return [[]];
   if ('icon' in probe) {
-    return selectAll(scope.root, ICON_FONT_SELECTOR).filter(
+    return [
+      selectAll(scope, ICON_FONT_SELECTOR),
       (el) => normalizeText(el.textContent ?? '') === probe.icon,
-    );
+    ];
   }
   if ('selector' in probe) {
-    return selectAll(scope.root, probe.selector).filter((el) => !probe.except.test(labelOf(el)));
+    return [selectAll(scope, probe.selector), (el) => !probe.except.test(labelOf(scope, el))];
   }
-  if (probe.within === undefined) return [];
+  if (probe.within === undefined) return [[]];
   const phrase = normalizeText(probe.text);
-  return selectAll(scope.root, probe.within).filter((el) => textOf(el).includes(phrase));
+  return [selectAll(scope, probe.within), (el) => textIn(scope, el).includes(phrase)];
+}
+
+/** The elements a probe points at; a page-text probe points at no element. */
+function probeElements(scope: Scope, probe: Probe): Element[] {
+  const [els, keep] = candidatesOf(scope, probe);
+  return keep ? els.filter(keep) : els;
 }
 
 /** Whether the document has been laid out (a real browser); happy-dom reports no sizes. */
@@ -184,8 +229,10 @@ export function probeMatches(scope: Scope, probe: Probe, shown = false): boolean
     const top = scope.root.body ?? scope.root.documentElement;
     return top ? holdersOf(top, phrase).some(isShown) : false;
   }
-  const found = probeElements(scope, probe);
-  return shown ? found.some(isShown) : found.length > 0;
+  const [els, keep] = candidatesOf(scope, probe);
+  // Stop at the first element that counts: a yes needs only one.
+  if (shown) return els.some((el) => (!keep || keep(el)) && isShown(el));
+  return keep ? els.some(keep) : els.length > 0;
 }
 
 /** Does any alternative match in any of the scopes? */

@@ -13,11 +13,10 @@ import {
   scopeOf,
   stateOf,
 } from './dom';
-import { platformOfHost } from './hosts';
 import type { PlatformDetector, Reading } from './types';
+import { meetMeetingKey } from './urls';
 
-/** A meeting code: three letters, four, three (Vexa `clients/extension/src/meeting.ts`). */
-const CODE = /^[a-z]{3}-[a-z]{4}-[a-z]{3}$/i;
+export { meetMeetingKey };
 
 export const meetProbes = {
   /**
@@ -166,13 +165,6 @@ export const meetProbes = {
     { text: 'Präsentation beenden', within: 'button, [role="button"]' },
   ],
 } satisfies StandardProbes & Record<string, readonly Probe[]>;
-
-/** The meeting code from the path, lower case; undefined on landing and other pages. */
-export function meetMeetingKey(url: URL): string | undefined {
-  if (platformOfHost(url.hostname) !== 'meet') return undefined;
-  const first = url.pathname.split('/')[1] ?? '';
-  return CODE.test(first) ? first.toLowerCase() : undefined;
-}
 
 const scopes = (doc: Document) => [scopeOf(doc)];
 

@@ -17,17 +17,10 @@ import {
   scopeOf,
   stateOf,
 } from './dom';
-import { platformOfHost } from './hosts';
 import type { PlatformDetector, Reading } from './types';
+import { isTeamsCallPage, teamsMeetingKey } from './urls';
 
-/** The "Open the Teams app?" launcher page: it only hands over to the desktop app. */
-const LAUNCHER = /^\/dl\/launcher\//;
-/** `/l/meetup-join/<thread id>/…` (classic join link) in the path or the hash route. */
-const MEETUP_JOIN = /^\/l\/meetup-join\/([^/?#]+)/;
-/** `/meet/<id>` short link (teams.microsoft.com digits, teams.live.com ids), path or hash route. */
-const MEET = /^\/meet\/([A-Za-z0-9]+)/;
-/** The anonymous guest's page (attendee meeting_url_utils.py; Meeting-BaaS teams.ts). */
-const LIGHT = /^\/light-meetings(?:\/|$)/;
+export { teamsMeetingKey };
 
 /** A control that is there but switched off: the waiting lobby shows a disabled toolbar (Vexa). */
 const ENABLED = ':not([disabled]):not([aria-disabled="true"])';
@@ -198,48 +191,6 @@ export const teamsProbes = {
   ],
 } satisfies StandardProbes & Record<string, readonly Probe[]>;
 
-function decode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
-/**
- * The key of a guest's `/light-meetings/launch?coords=<base64 JSON>` page: the thread id it
- * carries (`conversationId`, as attendee meeting_url_utils.py reads it) or the short meeting code
- * (`meetingCode`, teams.live.com), so it matches the invite's own key.
- */
-function lightMeetingKey(url: URL): string | undefined {
-  const coords = url.searchParams.get('coords');
-  if (!coords) return undefined;
-  try {
-    const json = JSON.parse(atob(coords.replace(/-/g, '+').replace(/_/g, '/'))) as unknown;
-    if (typeof json !== 'object' || json === null) return undefined;
-    const { conversationId, meetingCode } = json as Record<string, unknown>;
-    if (typeof conversationId === 'string' && conversationId) return conversationId;
-    if (typeof meetingCode === 'string' && /^[A-Za-z0-9]+$/.test(meetingCode)) return meetingCode;
-  } catch {
-    // not base64 JSON: no key
-  }
-  return undefined;
-}
-
-/** The meeting id from the path, the hash route or the guest page, when the URL still has one. */
-export function teamsMeetingKey(url: URL): string | undefined {
-  if (platformOfHost(url.hostname) !== 'teams') return undefined;
-  if (LIGHT.test(url.pathname)) return lightMeetingKey(url);
-  const hashPath = url.hash.replace(/^#/, '').split('?')[0] ?? '';
-  for (const path of [url.pathname, hashPath]) {
-    const join = MEETUP_JOIN.exec(path);
-    if (join?.[1]) return decode(join[1]);
-    const meet = MEET.exec(path);
-    if (meet?.[1]) return meet[1];
-  }
-  return undefined;
-}
-
 /** The page and its first iframe, when same-origin (the pre-join may live there). */
 function scopesOf(doc: Document): Scope[] {
   const scopes = [scopeOf(doc)];
@@ -261,7 +212,7 @@ export const teams: PlatformDetector = {
   scopes: scopesOf,
 
   // Any page of the app may hold a call (the new app drops the id); only the launcher cannot.
-  matchesUrl: (url) => platformOfHost(url.hostname) === 'teams' && !LAUNCHER.test(url.pathname),
+  matchesUrl: isTeamsCallPage,
 
   detect(url, doc): Reading {
     if (!teams.matchesUrl(url)) return { state: 'none', signals: { ...NO_SIGNALS } };

@@ -17,20 +17,10 @@ import {
   scopeOf,
   stateOf,
 } from './dom';
-import { platformOfHost } from './hosts';
 import type { PlatformDetector, Reading } from './types';
+import { isZoomCallPage, isZoomEndPage, zoomMeetingKey } from './urls';
 
-/** The client page: `/wc/<number>/join`, `/wc/<number>/start`, classic `/wc/join/<number>`. */
-const CLIENT_PATH = /^\/wc\/(?:join\/)?(\d+)(?:\/|$)/;
-/** The client's loading page during the audio handshake (Vexa zoom/removal.ts). */
-const LOADING_PATH = /^\/wc-loading(?:\/|$)/;
-/**
- * Where Zoom sends you when the meeting is over for you. Not from Vexa (which ends on leaving the
- * Zoom domain or on /signin): `/postattendee` from public Playwright Zoom bots (a
- * `framenavigated` handler on "postattendee"); `/wc/leave` and `/meeting/ended` from public
- * meeting-link extensions' match lists.
- */
-const END_PATHS = [/^\/postattendee(?:\/|$)/, /^\/wc\/leave(?:\/|$)/, /^\/meeting\/ended(?:\/|$)/];
+export { zoomMeetingKey };
 
 /** Long enough for the audio-init redirects (Vexa: a 20 s grace, "audio init can take 10-15s"). */
 export const ZOOM_JOIN_GRACE_MS = 30_000;
@@ -131,23 +121,6 @@ export const zoomProbes = {
   leaveConfirm: ['button.leave-meeting-options__btn--danger'],
 } satisfies StandardProbes & Record<string, readonly Probe[]>;
 
-function isClientPage(url: URL): boolean {
-  return CLIENT_PATH.test(url.pathname) || LOADING_PATH.test(url.pathname);
-}
-
-function isEndPage(url: URL): boolean {
-  return END_PATHS.some((p) => p.test(url.pathname));
-}
-
-/** The meeting number from the client path or the end page's `mn` parameter. */
-export function zoomMeetingKey(url: URL): string | undefined {
-  if (platformOfHost(url.hostname) !== 'zoom') return undefined;
-  const client = CLIENT_PATH.exec(url.pathname);
-  if (client) return client[1];
-  const mn = url.searchParams.get('mn')?.replace(/\D/g, '');
-  return mn ? mn : undefined;
-}
-
 /** The page and, in the PWA shell, the same-origin client frame (null when cross-origin). */
 function scopesOf(doc: Document): Scope[] {
   const scopes = [scopeOf(doc)];
@@ -169,14 +142,13 @@ export const zoom: PlatformDetector = {
   joinGraceMs: ZOOM_JOIN_GRACE_MS,
 
   // The client and the end pages; launchers (`/j/`, `/s/`, `/w/`) and the home page are not calls.
-  matchesUrl: (url) =>
-    platformOfHost(url.hostname) === 'zoom' && (isClientPage(url) || isEndPage(url)),
+  matchesUrl: isZoomCallPage,
 
   detect(url, doc): Reading {
     if (!zoom.matchesUrl(url)) return { state: 'none', signals: { ...NO_SIGNALS } };
     const meetingKey = zoomMeetingKey(url);
     const withKey = (r: Reading): Reading => (meetingKey ? { ...r, meetingKey } : r);
-    if (isEndPage(url)) {
+    if (isZoomEndPage(url)) {
       return withKey({ state: 'ended', signals: { ...NO_SIGNALS, ended: true } });
     }
     const signals = readSignals(scopesOf(doc), zoomProbes);

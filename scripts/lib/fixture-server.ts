@@ -68,6 +68,7 @@ function stagePage(
   churn = 0,
   look = demo,
   asMentor = false,
+  load?: string,
 ): string {
   const file = fixtureFile(platform, state, lang);
   const body = file ? bodyOf(fs.readFileSync(file, 'utf8')) : '';
@@ -85,12 +86,14 @@ function stagePage(
   const dress = dressed
     ? '<link rel="stylesheet" href="/__stage/demo/meet-look.css">\n<script src="/__stage/demo/meet-look.js" defer></script>\n'
     : '';
+  // A page script of the caller's (the bench's busy pages), run like the platform's own code.
+  const extra = load ? `\n<script src="/__load/${load}.js" defer></script>` : '';
   return `<!doctype html>
 <html lang="${lang}"${RTL_LANGS.includes(lang) ? ' dir="rtl"' : ''}><head><meta charset="utf-8"><title>${TITLES[platform]}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>${STAGE_CSS}</style>
 <script>window.__stageConfig = ${config};</script>
-<script src="/__stage/stage.js" defer></script>
+<script src="/__stage/stage.js" defer></script>${extra}
 ${dress}</head><body>${body}</body></html>`;
 }
 
@@ -179,7 +182,11 @@ const MEET_LANDING = `<!doctype html><html><head><meta charset="utf-8"><title>Go
 const OTHER_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Team wiki</title></head>
 <body><main><h1>Team wiki</h1><p>A page on a host that is not a meeting platform.</p></main></body></html>`;
 
-function route(host: string, url: URL): { status: number; type: string; body: string } {
+function route(
+  host: string,
+  url: URL,
+  scripts: Readonly<Record<string, string>>,
+): { status: number; type: string; body: string } {
   const html = (body: string, status = 200) => ({ status, type: 'text/html; charset=utf-8', body });
   if (url.pathname === '/__stage/stage.js') {
     return { status: 200, type: 'text/javascript; charset=utf-8', body: STAGE_JS };
@@ -191,6 +198,13 @@ function route(host: string, url: URL): { status: number; type: string; body: st
       type: DEMO_FILES[demoFile],
       body: fs.readFileSync(path.join(DEMO_DIR, demoFile), 'utf8'),
     };
+  }
+  const script = /^\/__load\/([a-z-]+)\.js$/.exec(url.pathname)?.[1];
+  if (script !== undefined) {
+    const body = Object.hasOwn(scripts, script) ? scripts[script] : undefined;
+    return body === undefined
+      ? html('no such script', 404)
+      : { status: 200, type: 'text/javascript; charset=utf-8', body };
   }
   const fixture = /^\/__stage\/fixture\/(meet|zoom|teams)\/([a-z-]+)\/([a-z]{2})$/.exec(
     url.pathname,
@@ -222,18 +236,36 @@ function route(host: string, url: URL): { status: number; type: string; body: st
     }
   }
   const churn = Math.min(5_000, Math.max(0, Number(url.searchParams.get('churn')) || 0));
+  const load = url.searchParams.get('load') ?? '';
   return html(
-    stagePage(platform, state, lang, demo, churn, look, url.searchParams.get('as') === 'mentor'),
+    stagePage(
+      platform,
+      state,
+      lang,
+      demo,
+      churn,
+      look,
+      url.searchParams.get('as') === 'mentor',
+      Object.hasOwn(scripts, load) ? load : undefined,
+    ),
   );
 }
 
-export function startFixtureServer(cert: Cert, port = 0): Promise<FixtureServer> {
+/**
+ * `scripts`: extra page scripts by name; `?load=<name>` adds one to a stage page (the bench's
+ * busy pages, scripts/bench/load.ts).
+ */
+export function startFixtureServer(
+  cert: Cert,
+  port = 0,
+  scripts: Readonly<Record<string, string>> = {},
+): Promise<FixtureServer> {
   const requests: string[] = [];
   const server = https.createServer({ key: cert.key, cert: cert.cert }, (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const url = new URL(req.url ?? '/', `https://${host}`);
     requests.push(`${host} ${url.pathname}`);
-    const { status, type, body } = route(host, url);
+    const { status, type, body } = route(host, url, scripts);
     res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
     res.end(body);
   });

@@ -231,8 +231,10 @@ describe.each(TARGETS.map((t) => [key(t), t] as const))('the %s build', (name) =
     for (const c of m.content_scripts)
       expect([...c.matches].sort()).toEqual([...CALL_MATCHES].sort());
     // Only the platforms may frame the card (in MV2 any site could).
+    // …and load the content script's call watch, the one other file a page may reach.
     expect(m.web_accessible_resources).toEqual([
       expect.objectContaining({ resources: ['overlay.html'], matches: [...CALL_MATCHES] }),
+      expect.objectContaining({ resources: ['call-watch.js'], matches: [...CALL_MATCHES] }),
     ]);
   });
 });

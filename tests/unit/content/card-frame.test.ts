@@ -25,12 +25,18 @@ function fakeCtx() {
 
 /** What the background relays from the card: a `card-frame` message to this content script. */
 async function fromCard(frame: FrameMessage): Promise<FramePlace | null> {
-  const replies = (await fakeBrowser.runtime.onMessage.trigger(
+  // The content script answers through sendResponse (what Chrome and Firefox both honour).
+  let answer: (value: unknown) => void = () => {};
+  const replied = new Promise<unknown>((resolve) => {
+    answer = resolve;
+  });
+  const handled = (await fakeBrowser.runtime.onMessage.trigger(
     { type: 'card-frame', frame },
     { id: fakeBrowser.runtime.id } as never,
-    () => {},
+    (value: unknown) => answer(value),
   )) as unknown[];
-  return (await replies.find((r) => r !== undefined)) as FramePlace | null;
+  if (!handled.some((r) => r === true)) return null;
+  return (await replied) as FramePlace | null;
 }
 
 const frameEl = () => document.getElementById(FRAME_ID) as HTMLIFrameElement | null;
