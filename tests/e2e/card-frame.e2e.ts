@@ -114,4 +114,79 @@ describe('the card frame and a hostile call page', () => {
     expect(await frame.evaluate((f) => getComputedStyle(f).visibility)).toBe('visible');
     await page.close();
   });
+
+  it('lets a page that watches every key, mutation, message and shadow root learn nothing typed in the card', async () => {
+    const page = await h.context.newPage();
+    // The hostile page's own script, there before the card: it records every key, every
+    // message, every text any mutation adds, and keeps even closed shadow roots to scan them.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      const roots: ShadowRoot[] = [];
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init: ShadowRootInit) {
+        const root = attach.call(this, init);
+        roots.push(root);
+        return root;
+      };
+      for (const type of ['keydown', 'keypress', 'keyup', 'input', 'beforeinput', 'paste']) {
+        addEventListener(type, (e) => seen.push(`${type}:${(e as KeyboardEvent).key ?? ''}`), true);
+      }
+      addEventListener('message', (e) => seen.push(`message:${JSON.stringify(e.data)}`), true);
+      new MutationObserver((records) => {
+        for (const r of records) {
+          for (const n of r.addedNodes) seen.push(`added:${n.textContent ?? ''}`);
+          if (r.type === 'characterData') seen.push(`text:${r.target.textContent ?? ''}`);
+          if (r.type === 'attributes')
+            seen.push(`attr:${(r.target as Element).getAttribute(r.attributeName ?? '') ?? ''}`);
+        }
+      }).observe(document, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        attributes: true,
+      });
+      (window as unknown as { __hostile: () => string }).__hostile = () => {
+        const frame = document.getElementById('mentor-companion-card') as HTMLIFrameElement | null;
+        let inside = '';
+        try {
+          inside = frame?.contentDocument?.body?.textContent ?? '';
+        } catch {
+          inside = '';
+        }
+        return [
+          ...seen,
+          document.documentElement.outerHTML,
+          ...roots.map((r) => r.innerHTML),
+          inside,
+        ].join('\n');
+      };
+    });
+    await page.goto('https://meet.google.com/abc-defg-hij');
+    await page.evaluate(() =>
+      (window as unknown as { __stage: { set(s: string): Promise<void> } }).__stage.set('in-call'),
+    );
+    // The recorder works: a key pressed on the page itself is heard.
+    await page.locator('body').press('z');
+    const card = page.frameLocator('#mentor-companion-card');
+    const input = card.getByRole('textbox', { name: /action item/i }).first();
+    await input.waitFor();
+    const SECRET = 'Quietly rehearse the hard conversation';
+    await input.click();
+    await page.keyboard.type(SECRET);
+    await page.keyboard.press('Enter');
+    await card.getByText(SECRET).first().waitFor();
+    const learnt = await page.evaluate(() =>
+      (window as unknown as { __hostile: () => string }).__hostile(),
+    );
+    expect(learnt).toContain('keydown:z');
+    expect(learnt).not.toContain('Quietly');
+    expect(learnt).not.toContain('rehearse');
+    // Not one keystroke typed in the card reached the page's listeners: only the page's own z.
+    expect(learnt.split('\n').filter((l) => /^key(down|up|press):/.test(l))).toEqual([
+      'keydown:z',
+      'keypress:z',
+      'keyup:z',
+    ]);
+    await page.close();
+  });
 });
