@@ -92,7 +92,8 @@ describe.each([
     await expectState(page, 'lobby', platform);
     await stage(page, 'in-call');
     await expectState(page, 'in-call', platform);
-    expect(await badge(h.tabId(page))).toBe('●');
+    // The badge follows the call state's write: the session's start sets it a moment later.
+    await until(async () => (await badge(h.tabId(page))) === '●', { what: 'the live badge' });
     await stage(page, end);
     await expectState(page, 'ended', platform);
     // The background wrote the end: the record is ended, with its time, and nothing stays live.
