@@ -37,6 +37,7 @@ import { getMentorship } from '@/lib/repos/mentorships';
 import { changeReflection, getReflection } from '@/lib/repos/reflections';
 import { bookSession, dismissReflection, getSession } from '@/lib/repos/sessions';
 import { suggestNextSession } from '@/lib/schedule';
+import { type Journal, noJournal } from '@/lib/storage/journal';
 import { toInputValue } from './local-time';
 
 export interface ReflectionEnv {
@@ -44,6 +45,8 @@ export interface ReflectionEnv {
   now: () => number;
   /** Puts text on the clipboard (navigator.clipboard in a page). */
   copy?: (text: string) => Promise<void>;
+  /** What was typed, kept synchronously until it is saved (lib/storage/journal.ts). */
+  journal?: Journal;
 }
 
 /** A question's words as the form shows them, in the UI language. */
@@ -176,6 +179,8 @@ export const ReflectionModel = createModel((sessionId: string, env: ReflectionEn
   // are sent, merged per answer in one transaction, so another view of the same reflection (the
   // side panel and a "Reflect now" tab) keeps what it wrote.
   const dirty = new Map<string, Answer>();
+  const journal = env.journal ?? noJournal;
+  const field = (role: Role, question: string) => `${sessionId}:${role}:${question}`;
   let completeDirty = false;
   const saver = createAutosave<number>(
     async () => {
@@ -206,8 +211,10 @@ export const ReflectionModel = createModel((sessionId: string, env: ReflectionEn
         error.value = describeError(e);
         throw e;
       }
-      for (const [question, answer] of sent)
+      for (const [question, answer] of sent) {
         if (dirty.get(question) === answer) dirty.delete(question);
+        journal.saved(field(r.role, question), JSON.stringify(answer));
+      }
       if (complete) completeDirty = false;
       error.value = undefined;
     },
@@ -254,6 +261,24 @@ export const ReflectionModel = createModel((sessionId: string, env: ReflectionEn
     // Carried forward, not yet written: it goes with the first answer given.
     const carried = !stored ? reflection.value.answers['session.action-items'] : undefined;
     if (carried) dirty.set('session.action-items', carried);
+    // Answers given a moment before the page went and not yet written: given again now.
+    let recovered = false;
+    for (const question of viewReflection(reflection.value, s.kind).items.map(
+      (i) => i.question.id,
+    )) {
+      const kept = journal.read(field(who, question));
+      if (kept === undefined) continue;
+      const answer = JSON.parse(kept) as Answer;
+      if (JSON.stringify(reflection.value.answers[question]) === kept) {
+        journal.saved(field(who, question), kept);
+        continue;
+      }
+      reflection.value = setAnswer(reflection.value, question, answer, now);
+      const set = reflection.value.answers[question];
+      if (set) dirty.set(question, set);
+      recovered = true;
+    }
+    if (recovered) saver.push(++pushes);
     ticked.value = [];
   }
 
@@ -287,7 +312,10 @@ export const ReflectionModel = createModel((sessionId: string, env: ReflectionEn
         reflection.value = next;
         error.value = undefined;
         const answer = next.answers[questionId];
-        if (answer) dirty.set(questionId, answer);
+        if (answer) {
+          dirty.set(questionId, answer);
+          journal.write(field(next.role, questionId), JSON.stringify(answer));
+        }
         saver.push(++pushes);
       } catch (e) {
         error.value = describeError(e);

@@ -9,6 +9,7 @@ import { db } from '@/lib/db';
 import { startLanguage, t, tIsolated } from '@/lib/i18n';
 import { liveCommands, storedFeed } from '@/lib/session/live-client';
 import { languageItem } from '@/lib/storage/items';
+import { pageJournal } from '@/lib/storage/journal';
 import { LiveModel, systemClock } from '@/models/live';
 import { ReflectionModel } from '@/models/reflection';
 import { ToReflectModel } from '@/models/to-reflect';
@@ -44,6 +45,7 @@ function ReflectionView({ sessionId }: { sessionId: string }) {
       db,
       now: Date.now,
       copy: (text) => navigator.clipboard.writeText(text),
+      journal: pageJournal(localStorage),
     });
     m.load();
     return m;

@@ -200,7 +200,9 @@ describe('the Mentorships page', () => {
         const a = await agreement();
         return a && Object.entries(want).every(([k, v]) => a[k] === v);
       },
-      { what: 'every edit to be saved' },
+      // Every save reloads the page's records and the background re-plans its reminders: give
+      // a loaded machine time.
+      { what: 'every edit to be saved', timeout: 15_000 },
     );
     await until(
       async () => (await form.getByTestId('agreement-status').textContent()) === msg('saved'),
@@ -273,7 +275,10 @@ describe('the Mentorships page', () => {
     // Back as it was.
     await kind.selectOption('time-framed');
     await form.getByLabel(msg('optPreparation')).fill(PREP);
-    await until(async () => equal(await snapshot(), before), { what: 'the agreement as before' });
+    await until(async () => equal(await snapshot(), before), {
+      what: 'the agreement as before',
+      timeout: 15_000,
+    });
   });
 
   it('adds a goal and ticks it done; it stays done after a reload', async () => {

@@ -3,6 +3,7 @@ import type { Db } from '../../../lib/db';
 import type { Reflection, SessionRecord } from '../../../lib/records';
 import { createMentorship } from '../../../lib/repos/mentorships';
 import { suggestNextSession } from '../../../lib/schedule';
+import { pageJournal } from '../../../lib/storage/journal';
 import { toInputValue } from '../../../models/local-time';
 import { ReflectionModel } from '../../../models/reflection';
 import { clock, DAY, freshDb, MIN, NOW, useLocale } from './setup';
@@ -315,5 +316,28 @@ describe('two views of one reflection', () => {
     expect(model.readOnly.value).toBe(false);
     expect(model.reflection.value?.answers['mentor.listened']).toMatchObject({ score: 4 });
     put.mockRestore();
+  });
+});
+
+describe('the typing journal', () => {
+  it('gives again on the next open an answer typed but not written when the page went', async () => {
+    const { session } = await endedSession();
+    const map = new Map<string, string>();
+    const journal = pageJournal({
+      getItem: (k) => map.get(k) ?? null,
+      setItem: (k, v) => void map.set(k, v),
+      removeItem: (k) => void map.delete(k),
+    });
+    journal.write(
+      `${session.id}:mentor:mentor.listened`,
+      JSON.stringify({ score: 4, note: 'Kept' }),
+    );
+    const model = new ReflectionModel(session.id, { db: async () => d, now: clock().now, journal });
+    await model.load();
+    expect(model.reflection.value?.answers['mentor.listened']).toMatchObject({ note: 'Kept' });
+    await vi.waitFor(() => expect(model.status.value).toBe('saved'));
+    const stored = (await d.get('reflections', `${session.id}:mentor`)) as Reflection;
+    expect(stored.answers['mentor.listened']).toMatchObject({ score: 4, note: 'Kept' });
+    expect(map.size).toBe(0);
   });
 });
