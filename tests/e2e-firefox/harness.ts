@@ -17,6 +17,7 @@ import { type FirefoxSession, launchFirefox } from '../../scripts/lib/firefox.ts
 export { aria, fill } from '../../scripts/lib/firefox.ts';
 
 import { type FixtureServer, startFixtureServer } from '../../scripts/lib/fixture-server.ts';
+import { readStore, sleep, until } from '../lib/e2e.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIREFOX_BUILD = path.join(ROOT, '.output/firefox-mv3');
@@ -36,27 +37,6 @@ export async function startServer(): Promise<FixtureServer> {
 export function newProfileDir(): string {
   fs.mkdirSync(TMP, { recursive: true });
   return fs.mkdtempSync(path.join(TMP, 'profile-'));
-}
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls until `fn` returns a truthy value, or fails with what it last saw. */
-export async function until<T>(
-  fn: () => Promise<T> | T,
-  { timeout = 5_000, interval = 100, what = 'condition' } = {},
-): Promise<Exclude<T, undefined | null | false | 0 | ''>> {
-  const deadline = Date.now() + timeout;
-  let last: T | undefined;
-  for (;;) {
-    last = await fn();
-    if (last) return last as Exclude<T, undefined | null | false | 0 | ''>;
-    if (Date.now() > deadline) {
-      throw new Error(
-        `timed out after ${timeout} ms waiting for ${what}; last: ${JSON.stringify(last)}`,
-      );
-    }
-    await sleep(interval);
-  }
 }
 
 /** Clicks with real input events (a user gesture), waiting for the element first. */
@@ -185,28 +165,7 @@ export async function launch(
       return page;
     },
     inExtension,
-    records: <T>(store: string) =>
-      inExtension(
-        (name: string) =>
-          new Promise<T[]>((resolve, reject) => {
-            const open = indexedDB.open('mentor-companion');
-            // No database yet: abort the creation, so the test never makes an empty one.
-            open.onupgradeneeded = () => open.transaction?.abort();
-            open.onerror = () =>
-              open.error?.name === 'AbortError' ? resolve([]) : reject(open.error);
-            open.onsuccess = () => {
-              const db = open.result;
-              if (!db.objectStoreNames.contains(name)) return resolve([]);
-              const req = db.transaction(name).objectStore(name).getAll();
-              req.onsuccess = () => {
-                resolve(req.result as T[]);
-                db.close();
-              };
-              req.onerror = () => reject(req.error);
-            };
-          }),
-        store,
-      ),
+    records: async <T>(store: string) => (await inExtension(readStore, store)) as T[],
     calls: () =>
       inExtension(async () => {
         const got = await browser.storage.session.get('calls');
@@ -249,3 +208,5 @@ export async function launch(
   };
   return harness;
 }
+
+export { sleep, until };

@@ -17,6 +17,7 @@ import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.ts';
 import { type FixtureServer, startFixtureServer } from '../../scripts/lib/fixture-server.ts';
 import { ALL_HOSTS } from '../../scripts/lib/hosts.ts';
 import { extensionRequests, type LoggedRequest, readNetLog } from '../../scripts/lib/netlog.ts';
+import { readStore, sleep, until } from '../lib/e2e.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
@@ -214,28 +215,7 @@ export async function launch(
     worker,
     inWorker,
     inExtension,
-    records: <T>(store: string) =>
-      inExtension(
-        (name: string) =>
-          new Promise<T[]>((resolve, reject) => {
-            const open = indexedDB.open('mentor-companion');
-            // No database yet: abort the creation, so the test never makes an empty one.
-            open.onupgradeneeded = () => open.transaction?.abort();
-            open.onerror = () =>
-              open.error?.name === 'AbortError' ? resolve([]) : reject(open.error);
-            open.onsuccess = () => {
-              const db = open.result;
-              if (!db.objectStoreNames.contains(name)) return resolve([]);
-              const req = db.transaction(name).objectStore(name).getAll();
-              req.onsuccess = () => {
-                resolve(req.result as T[]);
-                db.close();
-              };
-              req.onerror = () => reject(req.error);
-            };
-          }),
-        store,
-      ),
+    records: async <T>(store: string) => (await inExtension(readStore, store)) as T[],
     browserCdp,
     async open(url) {
       const page = await context.newPage();
@@ -312,21 +292,4 @@ export async function launch(
   return harness;
 }
 
-/** Polls until `fn` returns a truthy value, or fails with what it last saw. */
-export async function until<T>(
-  fn: () => Promise<T> | T,
-  { timeout = 5_000, interval = 100, what = 'condition' } = {},
-): Promise<T> {
-  const deadline = Date.now() + timeout;
-  let last: T | undefined;
-  for (;;) {
-    last = await fn();
-    if (last) return last;
-    if (Date.now() > deadline) {
-      throw new Error(
-        `timed out after ${timeout} ms waiting for ${what}; last: ${JSON.stringify(last)}`,
-      );
-    }
-    await new Promise((r) => setTimeout(r, interval));
-  }
-}
+export { sleep, until };
