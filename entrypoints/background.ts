@@ -1,6 +1,7 @@
 import { db } from '@/lib/db';
 import { listen, sendToTab } from '@/lib/messages';
 import { loadLiveView } from '@/lib/repos/live';
+import { settleActionDrafts } from '@/lib/session/action-drafts';
 import { changeActionItem } from '@/lib/session/action-item-change';
 import { createBrowserUi } from '@/lib/session/browser-ui';
 import { createFocusFeed, NUDGE_NOTIFICATION } from '@/lib/session/focus-feed';
@@ -29,9 +30,16 @@ export default defineBackground(() => {
       await focus.started(live, session.startedAt ?? Date.now());
       await ui.hooks.started?.(tabId, live, session);
     },
-    ended: (tabId, live, session, at) => ui.hooks.ended?.(tabId, live, session, at),
+    ended: async (tabId, live, session, at) => {
+      await settleDrafts();
+      await ui.hooks.ended?.(tabId, live, session, at);
+    },
     orphaned: (session) => ui.hooks.orphaned?.(session),
   });
+  // What was typed as an action item on a call that is over becomes one (nothing typed is lost).
+  const settleDrafts = async () => {
+    await settleActionDrafts(await db(), Date.now()).catch((e) => console.warn(e));
+  };
 
   const ask = (tabId: number) => sendToTab(tabId, { type: 'call-ping' }, { frameId: 0 });
   const tabExists = (tabId: number) =>
@@ -139,10 +147,10 @@ export default defineBackground(() => {
 
   // The browser started, or the extension was installed, updated or reloaded: storage.session
   // is empty, so every session record still live was left so by a quit.
-  browser.runtime.onStartup.addListener(() => sweep());
-  browser.runtime.onInstalled.addListener(() => sweep());
+  browser.runtime.onStartup.addListener(() => sweep().then(settleDrafts));
+  browser.runtime.onInstalled.addListener(() => sweep().then(settleDrafts));
   // A new worker (first start, or after Chrome stopped the last one) picks up from storage, and
   // ends what no tab owns any more.
-  sessions.reconcile(ask, tabExists).then(sweep);
+  sessions.reconcile(ask, tabExists).then(sweep).then(settleDrafts);
   projection.refresh();
 });

@@ -7,7 +7,7 @@ import { LiveSessionView } from '@/components/SessionCard';
 import { NoCall } from '@/components/ToReflectList';
 import { db } from '@/lib/db';
 import { startLanguage, t, tIsolated } from '@/lib/i18n';
-import { liveCommands, storedFeed } from '@/lib/session/live-client';
+import { liveCommands, storedDrafts, storedFeed } from '@/lib/session/live-client';
 import { languageItem } from '@/lib/storage/items';
 import { pageJournal } from '@/lib/storage/journal';
 import { LiveModel, systemClock } from '@/models/live';
@@ -31,7 +31,10 @@ function modelFor(id: number | undefined): LiveModel {
   let model = models.get(id);
   if (!model) {
     // The live projection the background keeps for the tab; edits go to it as commands.
-    model = new LiveModel({ feed: storedFeed(id), ...liveCommands() }, systemClock);
+    model = new LiveModel(
+      { feed: storedFeed(id), ...liveCommands(), drafts: storedDrafts },
+      systemClock,
+    );
     models.set(id, model);
   }
   return model;
