@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { followLanguage } from '@/lib/i18n';
 import { listen, sendToTab } from '@/lib/messages';
 import { loadLiveView } from '@/lib/repos/live';
 import { settleActionDrafts } from '@/lib/session/action-drafts';
@@ -9,11 +10,13 @@ import { createLiveProjection } from '@/lib/session/live-projection';
 import { createOrchestrator } from '@/lib/session/orchestrator';
 import { createReminders } from '@/lib/session/reminders';
 import { checkCallReport, checkVisibility } from '@/lib/session/reports';
-import { settingsItem } from '@/lib/storage/items';
+import { languageItem, settingsItem } from '@/lib/storage/items';
 
 // Wiring only: browser events in, lib/ decides. Every listener is registered synchronously at
 // start-up, so the events themselves wake a stopped worker.
 export default defineBackground(() => {
+  // Notifications in the language chosen in Settings (the browser's, unless one was chosen).
+  followLanguage(languageItem);
   const focus = createFocusFeed();
   const ui = createBrowserUi();
   const projection = createLiveProjection({

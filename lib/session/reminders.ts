@@ -17,7 +17,7 @@
 import { webLink } from '../calendar/ics';
 import { watchChanges } from '../changes';
 import type { Db } from '../db';
-import { t } from '../i18n';
+import { languageReady, t } from '../i18n';
 import type { Mentorship, SessionRecord } from '../records';
 import { loadAll } from '../repos/snapshot';
 import {
@@ -181,6 +181,7 @@ export function createReminders(deps: RemindersDeps) {
       await remindersShownItem.set(
         [...r.shown.filter((n) => n !== name), name].slice(-REMINDERS_SHOWN_MAX),
       );
+      await languageReady();
       const notice = noticeOf(due);
       await browser.notifications.create(`${REMINDER_NOTIFICATION}${name}`, {
         type: 'basic',
