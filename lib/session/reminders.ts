@@ -159,9 +159,15 @@ export function createReminders(deps: RemindersDeps) {
     return next;
   };
 
-  /** Makes `browser.alarms` hold exactly the reminders planned now. */
-  const replan = () =>
+  /**
+   * Makes `browser.alarms` hold exactly the reminders planned now. Asked again before a plan
+   * waiting its turn has started (a burst of changes: every autosave announces one), the
+   * waiting plan answers for all of them: it reads the records when it starts, after them.
+   */
+  let waiting: ReturnType<typeof plan> | undefined;
+  const plan = () =>
     serial(async () => {
+      waiting = undefined;
       const planned = planReminders(await records(), deps.now());
       const { create, clear } = alarmChanges(await browser.alarms.getAll(), planned);
       await Promise.all([
@@ -170,6 +176,10 @@ export function createReminders(deps: RemindersDeps) {
       ]);
       return { create, clear };
     });
+  const replan = () => {
+    waiting ??= plan();
+    return waiting;
+  };
 
   /** An alarm fired: shows its reminder when it is still due. Returns whether it was one. */
   function alarm(name: string): boolean {
