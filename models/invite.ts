@@ -11,6 +11,7 @@
 // read, never on a page's first paint.
 
 import { computed, createModel, type ReadonlySignal, signal } from '@preact/signals';
+import { type InviteFile, readInviteFile } from '@/lib/calendar/invite-file';
 import type { Db } from '@/lib/db';
 import { UserError } from '@/lib/errors';
 import { describeError, t } from '@/lib/i18n';
@@ -197,6 +198,24 @@ export const InviteModel = createModel((env: InviteEnv) => {
     busy,
     preview,
     read,
+    /**
+     * A dropped or chosen `.ics` file: its text read (too large, empty, not a calendar file or
+     * unreadable: the sentence, nothing booked), then previewed as `read` does.
+     */
+    async readFile(file: InviteFile) {
+      reset();
+      busy.value = true;
+      let text: string;
+      try {
+        text = await readInviteFile(file);
+      } catch (e) {
+        error.value = describeError(e);
+        return;
+      } finally {
+        busy.value = false;
+      }
+      await read(text);
+    },
     reset,
     /** The mentorship the invite is for, when it could be more than one. */
     choose(id: string) {

@@ -116,6 +116,62 @@ describe('InviteModel', () => {
     expect(await booked()).toEqual([]);
   });
 
+  const fileOf = (bytes: Uint8Array, size = bytes.length) => ({
+    size,
+    arrayBuffer: async () => bytes.slice().buffer,
+  });
+
+  it.each([
+    ['an empty file', new Uint8Array(0), 'error_invite_file_empty'],
+    [
+      'a picture',
+      Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]),
+      'error_invite_file_not_calendar',
+    ],
+    [
+      'a text file that is no invite',
+      new TextEncoder().encode('Agenda: roadmap\n'),
+      'error_invite_file_not_calendar',
+    ],
+    ['a file too large to be an invite', new Uint8Array(8), 'error_invite_too_large', 5_000_000],
+  ])(
+    'a dropped file (%s): its sentence, nothing booked',
+    async (_what, bytes, key, size?: number) => {
+      await mentorshipIn(d, 'Ana', { at: NOW - 10 * DAY });
+      const model = invite();
+      await model.readFile(fileOf(bytes, size));
+      expect(model.error.value).toBe(t(key));
+      expect(model.error.value).not.toBe(key);
+      expect(model.preview.value).toBeUndefined();
+      expect(model.busy.value).toBe(false);
+      await model.confirm();
+      expect(await booked()).toEqual([]);
+    },
+  );
+
+  it('says a file that could not be read could not be read, nothing booked', async () => {
+    await mentorshipIn(d, 'Ana', { at: NOW - 10 * DAY });
+    const model = invite();
+    await model.readFile({ size: 1, arrayBuffer: () => Promise.reject(new Error('gone')) });
+    expect(model.error.value).toBe(t('error_invite_file_unreadable'));
+    expect(await booked()).toEqual([]);
+  });
+
+  it('reads a dropped UTF-16 file (as Outlook saves it) into the preview', async () => {
+    const m = await mentorshipIn(d, 'Ana', { at: NOW - 10 * DAY });
+    const text = fixture('google-meet.ics');
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      bytes[2 + 2 * i] = text.charCodeAt(i) & 0xff;
+      bytes[3 + 2 * i] = text.charCodeAt(i) >> 8;
+    }
+    const model = invite();
+    await model.readFile(fileOf(bytes));
+    expect(model.error.value).toBeUndefined();
+    expect(model.preview.value).toMatchObject({ at: Date.UTC(2029, 9, 2, 7), chosen: m.id });
+  });
+
   it('offers to cancel the booking a cancellation is about, and cancels it only when asked', async () => {
     const m = await mentorshipIn(d, 'Ana', { at: NOW - 10 * DAY });
     const at = NOW + 2 * DAY;
