@@ -8,7 +8,7 @@
 
 import { type Db, newId } from '../db';
 import { UserError } from '../errors';
-import { isTime } from '../limits';
+import { checkLength, isTime, LIMITS } from '../limits';
 import type { Role, SessionRecord } from '../records';
 import { type ActionItemEdit, applyActionItemEdit } from '../rules/action-items';
 import { earliestScheduled, kindForBooking, kindWhenUnmarked } from '../rules/schedule';
@@ -143,30 +143,41 @@ export async function bookSession(
   mentorshipId: string,
   at: number,
   now: number,
+  extra: { meetingKey?: string } = {},
 ): Promise<SessionRecord> {
+  const meetingKey = extra.meetingKey;
+  if (meetingKey !== undefined) {
+    const tooLong = checkLength(meetingKey, LIMITS.meetingKey);
+    if (tooLong) throw tooLong;
+  }
   if (!isTime(at)) throw new UserError('time-invalid');
   if (at <= now) throw new UserError('time-past');
   return write(d, ['mentorships', 'sessions'], async (tx, unchanged) => {
     found(await tx.objectStore('mentorships').get(mentorshipId), 'mentorship-gone');
     const sessions = tx.objectStore('sessions');
     const theirs = await sessions.index('byMentorship').getAll(mentorshipId);
-    // Booked already at that time (a reflection saved twice): keep the one there is.
+    // Booked already at that time (a reflection saved twice, an invite for that booking): keep
+    // the one there is, with the meeting link it now has.
     const same = theirs.find((s) => s.status === 'scheduled' && s.scheduledAt === at);
-    if (same) {
+    if (same && (meetingKey === undefined || same.meetingKey === meetingKey)) {
       unchanged();
       return same;
     }
     const undated = theirs.find((s) => s.status === 'scheduled' && s.scheduledAt === undefined);
-    const session: SessionRecord = undated
-      ? { ...undated, scheduledAt: at }
-      : {
-          id: newId(),
-          mentorshipId,
-          kind: kindForBooking(theirs),
-          status: 'scheduled',
-          scheduledAt: at,
-          actionItems: [],
-        };
+    const keyed = meetingKey === undefined ? {} : { meetingKey };
+    const session: SessionRecord = same
+      ? { ...same, ...keyed }
+      : undated
+        ? { ...undated, scheduledAt: at, ...keyed }
+        : {
+            id: newId(),
+            mentorshipId,
+            kind: kindForBooking(theirs),
+            status: 'scheduled',
+            scheduledAt: at,
+            actionItems: [],
+            ...keyed,
+          };
     await sessions.put(session);
     return session;
   });
@@ -207,6 +218,23 @@ export function rescheduleSession(
       }
     }
     return { ...s, scheduledAt: at };
+  });
+}
+
+/**
+ * Gives a booked session the meeting key of its own link (an invite's; lib/session/links.ts),
+ * so the call on that link is matched to it (lib/session/match.ts); a new key replaces the old.
+ */
+export function setSessionMeetingKey(
+  d: Db,
+  sessionId: string,
+  meetingKey: string,
+): Promise<SessionRecord> {
+  const tooLong = checkLength(meetingKey, LIMITS.meetingKey);
+  if (tooLong) return Promise.reject(tooLong);
+  return changeSession(d, sessionId, (s) => {
+    if (s.status !== 'scheduled') throw new UserError('not-booked');
+    return s.meetingKey === meetingKey ? undefined : { ...s, meetingKey };
   });
 }
 

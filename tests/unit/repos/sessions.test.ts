@@ -10,6 +10,7 @@ import {
   nextSession,
   rescheduleSession,
   setLastSession,
+  setSessionMeetingKey,
   setTopic,
   settleTopic,
 } from '../../../lib/repos/sessions';
@@ -238,6 +239,67 @@ describe('the schedule', () => {
     notices.reset();
     expect(await bookSession(db.get(), m.id, WED + 2 * DAY, WED)).toEqual(first);
     expect(notices.count()).toBe(0);
+  });
+
+  it("gives a booking the meeting key of an invite's link: a new one, the undated one, or the one there is", async () => {
+    const m = await seed();
+    const d = db.get();
+    const first = await bookSession(d, m.id, WED + 2 * DAY, WED, {
+      meetingKey: 'zoom:85912345678',
+    });
+    expect(first).toMatchObject({
+      kind: 'first',
+      scheduledAt: WED + 2 * DAY,
+      meetingKey: 'zoom:85912345678',
+    });
+    expect(await sessionsOf(m.id)).toHaveLength(1);
+    const second = await bookSession(d, m.id, WED + 9 * DAY, WED);
+    expect(second.meetingKey).toBeUndefined();
+    // The invite for the booking there is at that time: the same session, now with the key.
+    notices.reset();
+    const same = await bookSession(d, m.id, WED + 9 * DAY, WED, {
+      meetingKey: 'meet:abc-defg-hij',
+    });
+    expect(same).toEqual({ ...second, meetingKey: 'meet:abc-defg-hij' });
+    expect(notices.count()).toBe(1);
+    expect(await sessionsOf(m.id)).toHaveLength(2);
+    // The same key again changes nothing.
+    notices.reset();
+    await bookSession(d, m.id, WED + 9 * DAY, WED, { meetingKey: 'meet:abc-defg-hij' });
+    expect(notices.count()).toBe(0);
+    expectUserError(
+      await rejectionOf(
+        bookSession(d, m.id, WED + 16 * DAY, WED, { meetingKey: 'x'.repeat(2001) }),
+      ),
+      'text-too-long',
+    );
+    expect(await sessionsOf(m.id)).toHaveLength(2);
+  });
+
+  it("replaces a booking's meeting key, and refuses one for a session held", async () => {
+    const m = await seed();
+    const d = db.get();
+    const s = await bookSession(d, m.id, WED + 2 * DAY, WED, { meetingKey: 'meet:abc-defg-hij' });
+    expect((await setSessionMeetingKey(d, s.id, 'zoom:85912345678')).meetingKey).toBe(
+      'zoom:85912345678',
+    );
+    notices.reset();
+    await setSessionMeetingKey(d, s.id, 'zoom:85912345678');
+    expect(notices.count()).toBe(0);
+    await d.put('sessions', {
+      ...(await getSession(d, s.id)),
+      status: 'ended',
+      startedAt: WED,
+    } as SessionRecord);
+    expectUserError(
+      await rejectionOf(setSessionMeetingKey(d, s.id, 'meet:zzz-zzzz-zzz')),
+      'not-booked',
+    );
+    expectUserError(
+      await rejectionOf(setSessionMeetingKey(d, 'gone', 'meet:zzz-zzzz-zzz')),
+      'session-gone',
+    );
+    expect((await getSession(d, s.id))?.meetingKey).toBe('zoom:85912345678');
   });
 
   const PAST = 'Choose a time that is still to come.';
