@@ -6,7 +6,8 @@ import type { FixtureServer } from '../../scripts/lib/fixture-server.ts';
 import { type Harness, launch, startServer, until } from './harness.ts';
 
 // Issue 14 end to end in real Chromium: a booking downloaded as .ics (read back with ical.js);
-// an invite pasted into the popup books a session whose link then matches the call; a reminder
+// an invite pasted into the popup books a session whose link then matches the call; an invite
+// for a session already booked gives it its own link, which then matches the call; a reminder
 // alarm fires and its notification's action opens the meeting link; the Markdown of a
 // mentorship with three sessions holds every action item as a checkbox.
 
@@ -138,6 +139,60 @@ describe('import a calendar invite', () => {
       {
         what: 'the call to end',
       },
+    );
+  });
+
+  it('gives a session already booked the link of its invite, and the call on that link is matched to it', async () => {
+    // Another link than the mentorship's (LINK, kept from the test above): a one-off meeting.
+    const other = 'https://meet.google.com/one-offl-ink';
+    // More than the schedule's hour away: only the session's own link can match the call.
+    const at = Math.ceil((Date.now() + 26 * 3_600_000) / 60_000) * 60_000;
+    const page = await options();
+    await page.locator('input[name="book"]').fill(localInput(at));
+    await page.getByRole('button', { name: 'Book', exact: true }).click();
+    const session = await until(async () => (await sessions()).find((s) => s.scheduledAt === at), {
+      what: 'the booking',
+    });
+    await page.close();
+    expect(session?.meetingKey).toBeUndefined();
+    const before = (await sessions()).length;
+
+    const popup = await h.extensionPage('popup.html');
+    await popup.locator('details summary').filter({ hasText: /Share/ }).click();
+    await popup.locator('textarea[name="import"]').fill(invite(at, other));
+    await popup.getByRole('button', { name: 'Read' }).click();
+    await popup.getByTestId('invite-preview').waitFor();
+    expect(await popup.getByTestId('invite-preview').textContent()).toContain(
+      'This invite is for a session already booked:',
+    );
+    await popup.getByRole('button', { name: /^Use this link for the session on / }).click();
+    await popup.getByTestId('invite-info').waitFor();
+    await until(
+      async () =>
+        (await sessions()).find((s) => s.id === session?.id)?.meetingKey === 'meet:one-offl-ink',
+      { what: "the booking's meeting key" },
+    );
+    expect((await sessions()).length).toBe(before);
+    expect((await sessions()).find((s) => s.id === session?.id)?.scheduledAt).toBe(at);
+    const m = (await h.records<Row>('mentorships')).find((x) => x.id === mentorshipId);
+    expect(m?.meetingLink).toBe(LINK);
+    await popup.close();
+
+    // The fixture call on that link's real host is this booking, a day early.
+    const call = await h.open(other);
+    await call.evaluate(() =>
+      (window as unknown as { __stage: { set(s: string): Promise<void> } }).__stage.set('in-call'),
+    );
+    const live = await until(
+      async () => (await sessions()).find((s) => s.id === session?.id && s.status === 'live'),
+      { what: 'the booked session to go live on its own link' },
+    );
+    expect(live).toMatchObject({ mentorshipId, meetingKey: 'meet:one-offl-ink', platform: 'meet' });
+    expect((await sessions()).length).toBe(before);
+    await call.close();
+    await until(
+      async () => (await sessions()).find((s) => s.id === session?.id && s.status === 'ended'),
+      { what: 'the call to end' },
     );
   });
 
