@@ -1,3 +1,4 @@
+import './invite-preview.css';
 import { t } from '@/lib/i18n';
 import type { InviteModel } from '@/models/invite';
 import { formatWhen } from './options/format';
