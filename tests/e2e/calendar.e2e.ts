@@ -210,6 +210,32 @@ describe('import a calendar invite', () => {
   });
 });
 
+describe('an invite file on the Mentorships page', () => {
+  it('an empty file gets its sentence; a UTF-16 file, as Outlook saves it, is previewed', async () => {
+    const before = (await sessions()).length;
+    const page = await options();
+    const chooser = page.locator('input[name="invite"]');
+    await chooser.setInputFiles({
+      name: 'invite.ics',
+      mimeType: 'text/calendar',
+      buffer: Buffer.alloc(0),
+    });
+    await expect
+      .poll(() => page.getByTestId('invite-error').textContent())
+      .toBe('This file is empty, so nothing was booked.');
+    const at = Math.ceil((Date.now() + 5 * 86_400_000) / 60_000) * 60_000;
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(invite(at), 'utf16le')]);
+    await chooser.setInputFiles({ name: 'invite.ics', mimeType: 'text/calendar', buffer: utf16 });
+    await page.getByTestId('invite-preview').waitFor();
+    expect(await page.getByTestId('invite-link').textContent()).toBe(LINK);
+    expect(await page.getByTestId('invite-error').count()).toBe(0);
+    await page.getByTestId('invite-preview').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('invite-preview').waitFor({ state: 'detached' });
+    expect((await sessions()).length).toBe(before);
+    await page.close();
+  });
+});
+
 describe('reminders', () => {
   it('a starting reminder fires from its alarm, and its action opens the meeting link', async () => {
     const at = Math.ceil((Date.now() + 2 * 86_400_000 + 3_600_000) / 60_000) * 60_000;
