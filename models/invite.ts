@@ -21,7 +21,7 @@ import { describeError, t } from '@/lib/i18n';
 import type { Mentorship, SessionRecord } from '@/lib/records';
 import { updateMentorship } from '@/lib/repos/mentorships';
 import { cancelBooking } from '@/lib/repos/session-deletes';
-import { bookSession, rescheduleSession, setSessionMeetingKey } from '@/lib/repos/sessions';
+import { bookSession, rescheduleSession, setSessionMeetingLink } from '@/lib/repos/sessions';
 import { loadAll } from '@/lib/repos/snapshot';
 import { meetingKeyOf } from '@/lib/session/links';
 import { tzOffsetAt } from './local-time';
@@ -213,16 +213,16 @@ export const InviteModel = createModel((env: InviteEnv) => {
     const now = env.now();
     const m = (await loadAll(d)).mentorships.find((x) => x.id === mentorshipId);
     if (!m) throw new UserError('mentorship-gone');
-    // The session's own key, so the call on this link is matched to it even when the
-    // mentorship uses another link (lib/session/match.ts).
-    const meetingKey = p.invite.meetingKey ?? meetingKeyOf(p.invite.link);
+    // The session's own link and its key, so the call on this link is matched to it even when
+    // the mentorship uses another link (lib/session/match.ts), and its reminder opens it.
+    const meetingLink = p.invite.link;
     if (p.moves) {
       await rescheduleSession(d, p.moves.sessionId, p.invite.start, now, tzOffsetAt(now));
       // A moved session's new link replaces its old one (after the move: a refused move keeps
       // everything as it was).
-      if (meetingKey) await setSessionMeetingKey(d, p.moves.sessionId, meetingKey);
+      await setSessionMeetingLink(d, p.moves.sessionId, meetingLink);
     } else {
-      await bookSession(d, mentorshipId, p.invite.start, now, meetingKey ? { meetingKey } : {});
+      await bookSession(d, mentorshipId, p.invite.start, now, { meetingLink });
     }
     // The call is matched by the mentorship's link (lib/session/match.ts): keep the invite's
     // when the mentorship has none yet; one it already uses is never replaced unasked.

@@ -14,6 +14,7 @@ import { type ActionItemEdit, applyActionItemEdit } from '../rules/action-items'
 import { earliestScheduled, kindForBooking, kindWhenUnmarked } from '../rules/schedule';
 import { changeTopic, settle } from '../rules/topic';
 import { isWithinSameWeek, MONDAY, reschedule, weekDays } from '../schedule';
+import { meetingKeyOf } from '../session/links';
 import { found, write } from './tx';
 
 export async function getSession(d: Db, id: string): Promise<SessionRecord | undefined> {
@@ -143,13 +144,9 @@ export async function bookSession(
   mentorshipId: string,
   at: number,
   now: number,
-  extra: { meetingKey?: string } = {},
+  extra: { meetingLink?: string } = {},
 ): Promise<SessionRecord> {
-  const meetingKey = extra.meetingKey;
-  if (meetingKey !== undefined) {
-    const tooLong = checkLength(meetingKey, LIMITS.meetingKey);
-    if (tooLong) throw tooLong;
-  }
+  const own = extra.meetingLink === undefined ? undefined : ownLink(extra.meetingLink);
   if (!isTime(at)) throw new UserError('time-invalid');
   if (at <= now) throw new UserError('time-past');
   return write(d, ['mentorships', 'sessions'], async (tx, unchanged) => {
@@ -159,25 +156,21 @@ export async function bookSession(
     // Booked already at that time (a reflection saved twice, an invite for that booking): keep
     // the one there is, with the meeting link it now has.
     const same = theirs.find((s) => s.status === 'scheduled' && s.scheduledAt === at);
-    if (same && (meetingKey === undefined || same.meetingKey === meetingKey)) {
+    if (same && (!own || sameLink(same, own))) {
       unchanged();
       return same;
     }
     const undated = theirs.find((s) => s.status === 'scheduled' && s.scheduledAt === undefined);
-    const keyed = meetingKey === undefined ? {} : { meetingKey };
-    const session: SessionRecord = same
-      ? { ...same, ...keyed }
-      : undated
-        ? { ...undated, scheduledAt: at, ...keyed }
-        : {
-            id: newId(),
-            mentorshipId,
-            kind: kindForBooking(theirs),
-            status: 'scheduled',
-            scheduledAt: at,
-            actionItems: [],
-            ...keyed,
-          };
+    const base: SessionRecord = same ??
+      (undated ? { ...undated, scheduledAt: at } : undefined) ?? {
+        id: newId(),
+        mentorshipId,
+        kind: kindForBooking(theirs),
+        status: 'scheduled',
+        scheduledAt: at,
+        actionItems: [],
+      };
+    const session = own ? withLink(base, own) : base;
     await sessions.put(session);
     return session;
   });
@@ -221,20 +214,51 @@ export function rescheduleSession(
   });
 }
 
+/** A booking's own link and the meeting key it names (none for a link that names no meeting). */
+interface OwnLink {
+  meetingLink: string;
+  meetingKey?: string;
+}
+
+function ownLink(link: string): OwnLink {
+  const meetingLink = link.trim();
+  const tooLong = checkLength(meetingLink, LIMITS.link);
+  if (tooLong) throw tooLong;
+  const meetingKey = meetingKeyOf(meetingLink);
+  return {
+    meetingLink,
+    ...(meetingKey && !checkLength(meetingKey, LIMITS.meetingKey) ? { meetingKey } : {}),
+  };
+}
+
+const sameLink = (s: SessionRecord, own: OwnLink) =>
+  s.meetingLink === own.meetingLink && s.meetingKey === own.meetingKey;
+
+/** The session with `own` as its link; the key of an earlier link goes with that link. */
+function withLink(s: SessionRecord, own: OwnLink): SessionRecord {
+  const { meetingKey: _, ...rest } = s;
+  return { ...rest, ...own };
+}
+
 /**
- * Gives a booked session the meeting key of its own link (an invite's; lib/session/links.ts),
- * so the call on that link is matched to it (lib/session/match.ts); a new key replaces the old.
+ * Gives a booked session its own meeting link (an invite's) and that link's meeting key
+ * (lib/session/links.ts), so the call on it is matched to the session (lib/session/match.ts),
+ * the reminder opens it and the calendar file carries it. A new link replaces the old one.
  */
-export function setSessionMeetingKey(
+export function setSessionMeetingLink(
   d: Db,
   sessionId: string,
-  meetingKey: string,
+  link: string,
 ): Promise<SessionRecord> {
-  const tooLong = checkLength(meetingKey, LIMITS.meetingKey);
-  if (tooLong) return Promise.reject(tooLong);
+  let own: OwnLink;
+  try {
+    own = ownLink(link);
+  } catch (e) {
+    return Promise.reject(e);
+  }
   return changeSession(d, sessionId, (s) => {
     if (s.status !== 'scheduled') throw new UserError('not-booked');
-    return s.meetingKey === meetingKey ? undefined : { ...s, meetingKey };
+    return sameLink(s, own) ? undefined : withLink(s, own);
   });
 }
 

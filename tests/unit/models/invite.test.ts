@@ -199,7 +199,10 @@ describe('InviteModel', () => {
       expect(model.preview.value?.usesFor).toBeUndefined();
       await model.confirm();
       const s = await sessionAt(AT);
-      expect(s?.meetingKey).toBe(KEY);
+      expect(s).toMatchObject({
+        meetingKey: KEY,
+        meetingLink: 'https://meet.google.com/abc-defg-hij',
+      });
       // The mentorship's own link is never replaced unasked.
       expect((await loadAll(d)).mentorships[0]?.meetingLink).toBe(OTHER);
       // Days before it, too far for the schedule's hour: matched by the session's own link.
@@ -276,7 +279,9 @@ describe('InviteModel', () => {
 
     it("a reschedule of our own event with a changed link replaces the session's old key", async () => {
       const m = await anaWithLink();
-      const s = await bookSession(d, m.id, AT, NOW, { meetingKey: KEY });
+      const s = await bookSession(d, m.id, AT, NOW, {
+        meetingLink: 'https://meet.google.com/abc-defg-hij',
+      });
       const moved = AT + 2 * 3_600_000;
       const update = toIcs([], { now: NOW, timeZone: 'UTC' }).replace(
         'END:VCALENDAR',
@@ -300,6 +305,7 @@ describe('InviteModel', () => {
       expect(await d.get('sessions', s.id)).toMatchObject({
         scheduledAt: moved,
         meetingKey: 'zoom:85912345678',
+        meetingLink: 'https://acme.zoom.us/j/85912345678?pwd=x',
       });
       const all = await loadAll(d);
       expect(
