@@ -173,7 +173,10 @@ describe('import a calendar invite', () => {
       { what: "the booking's meeting key" },
     );
     expect((await sessions()).length).toBe(before);
-    expect((await sessions()).find((s) => s.id === session?.id)?.scheduledAt).toBe(at);
+    expect((await sessions()).find((s) => s.id === session?.id)).toMatchObject({
+      scheduledAt: at,
+      meetingLink: other,
+    });
     const m = (await h.records<Row>('mentorships')).find((x) => x.id === mentorshipId);
     expect(m?.meetingLink).toBe(LINK);
     await popup.close();
