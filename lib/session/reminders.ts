@@ -113,7 +113,7 @@ export function reminderTarget(
   const session = records.sessions.find((s) => s.id === parsed.id);
   const m = records.mentorships.find((x) => x.id === session?.mentorshipId);
   if (parsed.kind === 'starting') {
-    const url = webLink(m?.meetingLink);
+    const url = webLink(session?.meetingLink ?? m?.meetingLink);
     return url ? { open: 'link', url } : { open: 'page', path: mentorshipPage(m?.id) };
   }
   if (parsed.kind === 'reflect') {

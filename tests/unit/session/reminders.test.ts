@@ -160,4 +160,21 @@ describe('reminders on browser.alarms', () => {
     });
     expect(reminderTarget('reminder:day-before:s:1', records)).toMatchObject({ open: 'popup' });
   });
+
+  it("opens a booking's own link (an invite's) rather than the mentorship's", () => {
+    const records = {
+      mentorships: [{ id: 'm', meetingLink: 'zoom.us/j/123456789' } as never],
+      sessions: [
+        {
+          id: 's',
+          mentorshipId: 'm',
+          meetingLink: 'https://meet.google.com/abc-defg-hij',
+        } as never,
+      ],
+    };
+    expect(reminderTarget('reminder:starting:s:1', records)).toEqual({
+      open: 'link',
+      url: 'https://meet.google.com/abc-defg-hij',
+    });
+  });
 });
