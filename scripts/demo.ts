@@ -13,9 +13,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Role } from '../lib/records.ts';
 import { makeCert } from './lib/cert.ts';
 import { chromiumArgs, findChromium } from './lib/chromium.ts';
-import { DEMO_MEET, DEMO_MENTEE, setUpDemoMentorship } from './lib/demo-data.ts';
+import { DEMO_MEET, prepareDemoSession } from './lib/demo-data.ts';
+import { DEMO_MENTORSHIP_IDS, demoBackupFile, demoHistory } from './lib/demo-history.ts';
 import { type FixtureServer, startFixtureServer } from './lib/fixture-server.ts';
 import { OTHER_HOST } from './lib/hosts.ts';
 
@@ -31,11 +33,29 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-async function seed(context: BrowserContext, extensionId: string) {
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  await setUpDemoMentorship(popup);
-  await popup.close();
+/**
+ * One side's profile, a few months into the mentorship: its history restored from a backup
+ * file on the Backups page, as a person would restore one. Leaves the page open.
+ */
+async function restoreHistory(context: BrowserContext, extensionId: string, me: Role, now: number) {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html#backups`);
+  await page.getByLabel('Choose a backup file').setInputFiles({
+    name: `mentorship-${me}.json`,
+    mimeType: 'application/json',
+    buffer: Buffer.from(demoBackupFile(demoHistory(now, me), now)),
+  });
+  await page.getByRole('button', { name: 'Restore', exact: true }).click();
+  await page.getByText(/^Restored from /).waitFor();
+  return page;
+}
+
+/** The mentee's profile: the history, then today's topic and notes in the popup. */
+async function seed(context: BrowserContext, extensionId: string, now: number) {
+  const page = await restoreHistory(context, extensionId, 'mentee', now);
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await prepareDemoSession(page);
+  await page.close();
 }
 
 async function main() {
@@ -84,7 +104,8 @@ async function main() {
     process.on(signal, () => cleanup().then(() => process.exit(0)));
   }
 
-  await seed(context, extensionId);
+  const now = Date.now();
+  await seed(context, extensionId, now);
   const call = await context.newPage();
   await call.goto(`${DEMO_MEET}?demo`);
   for (const blank of context.pages())
@@ -112,21 +133,22 @@ async function main() {
   );
   const started = Date.now();
   try {
-    await walk(context, extensionId, server, executablePath, call);
+    await walk(context, extensionId, server, executablePath, call, now);
   } finally {
     await cleanup();
   }
   console.log(`Demo finished in ${Math.round((Date.now() - started) / 1000)} s.`);
 }
 
+type Rect = { x: number; y: number; width: number; height: number };
 type Stage = { __stage: { set(s: string): Promise<void> } };
 const stage = (page: Page, state: string) =>
   page.evaluate((s) => (window as unknown as Stage).__stage.set(s), state);
 const cardOf = (page: Page) => page.frameLocator('#mentor-companion-card');
 
-async function shot(page: Page, name: string) {
+async function shot(page: Page, name: string, clip?: Rect) {
   const file = path.join(SHOTS, `${name}.png`);
-  await page.screenshot({ path: file });
+  await page.screenshot(clip ? { path: file, clip, fullPage: true } : { path: file });
   console.log(`  ${name}: ${path.relative(ROOT, file)}`);
 }
 
@@ -143,8 +165,11 @@ async function sideBySide(context: BrowserContext, left: Buffer, right: Buffer, 
   await page.close();
 }
 
-/** Rates every question of an open reflection, and completes it. */
+/** Rates every question of an open reflection, and takes the suggested date for the next one. */
 async function reflect(page: Page, score: number) {
+  // A tab in the background gets no animation frames, and each click waits for one: the
+  // reflection's own tab comes to the front first.
+  await page.bringToFront();
   await page.getByTestId('reflection').waitFor();
   const groups = page.locator('[role="radiogroup"]');
   for (let i = 0; i < (await groups.count()); i++) {
@@ -154,9 +179,11 @@ async function reflect(page: Page, score: number) {
       .nth(score - 1)
       .click();
   }
+  const next = page.locator('[data-question="session.next-date"] button');
+  await next.click();
+  await next.waitFor({ state: 'detached' });
   // Back to the top: the picture shows the heading and the first answers.
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(300);
 }
 
 async function walk(
@@ -165,6 +192,7 @@ async function walk(
   server: FixtureServer,
   executablePath: string,
   menteeCall: Page,
+  now: number,
 ) {
   fs.mkdirSync(SHOTS, { recursive: true });
   // 1. The mentee prepares in the popup (set up by seed()), and writes the pack.
@@ -194,17 +222,14 @@ async function walk(
       mentor.serviceWorkers()[0] ??
       (await mentor.waitForEvent('serviceworker', { timeout: 15_000 }));
     const mid = new URL(worker.url()).host;
-    const mp = await mentor.newPage();
+    const mp = await restoreHistory(mentor, mid, 'mentor', now);
     await mp.setViewportSize({ width: 420, height: 800 });
     await mp.goto(`chrome-extension://${mid}/popup.html`);
-    await mp.getByRole('radio', { name: 'mentor', exact: true }).check();
-    await mp.getByLabel("Your mentee's name").fill(DEMO_MENTEE);
-    await mp.getByLabel(/Meeting link/).fill(DEMO_MEET);
-    await mp.getByRole('button', { name: 'Create' }).click();
     await mp.getByText('Share with your mentee').click();
     await mp.getByLabel('Paste a message from your mentee').fill(message);
     await mp.getByRole('button', { name: 'Read pack' }).click();
     await mp.getByTestId('import-preview').waitFor();
+    await mp.getByRole('button', { name: 'Import', exact: true }).scrollIntoViewIfNeeded();
     await shot(mp, '3-the-pack-reaches-the-mentor');
     await mp.getByRole('button', { name: 'Import', exact: true }).click();
     await mp.getByTestId('import-info').waitFor();
@@ -277,6 +302,25 @@ async function walk(
   await reflection.setViewportSize({ width: 420, height: 800 });
   await reflect(reflection, 5);
   await shot(reflection, '8-the-mentee-reflects');
+  await reflection.getByRole('button', { name: 'Complete reflection' }).click();
+  await reflection.getByText('Reflection complete.').waitFor();
+
+  // 7. A few months in: the Mentorships page's History and Trends, today's session included.
+  const options = await mentee.newPage();
+  await options.setViewportSize({ width: 1280, height: 800 });
+  await options.goto(`chrome-extension://${id}/options.html#m=${DEMO_MENTORSHIP_IDS.mentee}`);
+  const history = options.locator('#history');
+  const trends = options.getByRole('region', { name: 'Trends' });
+  await history.getByText('Reflected').first().waitFor();
+  await trends.locator('.opt-spark-line').first().waitFor();
+  const [a, b] = [await history.boundingBox(), await trends.boundingBox()];
+  if (!a || !b) throw new Error('History and Trends are not on the page');
+  await shot(options, '9-months-of-history-and-trends', {
+    x: a.x - 12,
+    y: a.y - 12,
+    width: a.width + 24,
+    height: b.y + b.height - a.y + 24,
+  });
 }
 
 main().catch((error) => fail(error instanceof Error ? error.message : String(error)));

@@ -22,6 +22,11 @@ export async function setUpDemoMentorship(popup: Page): Promise<void> {
   await popup.getByLabel("Your mentor's name").fill(DEMO_MENTOR);
   await popup.getByLabel(/Meeting link/).fill(DEMO_MEET);
   await popup.getByRole('button', { name: 'Create' }).click();
+  await prepareDemoSession(popup);
+}
+
+/** Fills the next session's topic and notes in the popup (open, with the mentorship set up). */
+export async function prepareDemoSession(popup: Page): Promise<void> {
   await popup.getByLabel('Agreed topic').fill(DEMO_TOPIC);
   await popup.getByLabel('Your pre-session thoughts').fill(DEMO_NOTES);
   await popup.getByTestId('save-status').getByText('Saved').waitFor();
