@@ -15,7 +15,12 @@ import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { Role } from '../lib/records.ts';
 import { makeCert } from './lib/cert.ts';
-import { chromiumArgs, findChromium } from './lib/chromium.ts';
+import {
+  chromiumArgs,
+  findChromium,
+  pinInNewProfile,
+  unpackedExtensionId,
+} from './lib/chromium.ts';
 import { DEMO_MEET, prepareDemoSession } from './lib/demo-data.ts';
 import { DEMO_MENTORSHIP_IDS, demoBackupFile, demoHistory } from './lib/demo-history.ts';
 import { type FixtureServer, startFixtureServer } from './lib/fixture-server.ts';
@@ -85,6 +90,9 @@ async function main() {
     fail((error as Error).message);
   }
   fs.rmSync(path.join(TMP, 'profile'), { recursive: true, force: true });
+  // The toolbar button in sight, not under the puzzle-piece menu.
+  const expectedId = unpackedExtensionId(EXTENSION_DIR);
+  pinInNewProfile(path.join(TMP, 'profile'), expectedId);
   const context = await chromium.launchPersistentContext(path.join(TMP, 'profile'), {
     executablePath,
     headless: !display,
@@ -95,6 +103,11 @@ async function main() {
     context.serviceWorkers()[0] ??
     (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
+  if (extensionId !== expectedId) {
+    console.warn(
+      `The extension's id is ${extensionId}, not ${expectedId}: its toolbar button is under the puzzle-piece menu.`,
+    );
+  }
   const cleanup = async () => {
     await context.close().catch(() => {});
     await server.close();
@@ -118,7 +131,7 @@ async function main() {
         'Chromium is open on a simulated Google Meet call, with Mentor Companion loaded.',
         'Use the "Demo stage" buttons at the bottom left: Lobby, Waiting room, Join, Hang up.',
         'Join shows the session card with the topic and notes; Hang up leads to the reflection.',
-        'The toolbar button opens the popup. Close the browser window to end the demo.',
+        'The toolbar button (pinned, beside the puzzle piece) opens the popup. Close the browser window to end the demo.',
       ].join('\n'),
     );
     await new Promise<void>((resolve) => context.on('close', () => resolve()));
