@@ -245,10 +245,11 @@ function laterInWeek(slot: number): number {
 /** Everything one side's extension holds of the demo mentorship, `now` being today's call. */
 export function demoHistory(now: number, me: Role = 'mentee'): DemoHistory {
   const mentorshipId = DEMO_MENTORSHIP_IDS[me];
-  // Today's slot is a minute ago, and every earlier call began on its slot: the demo's call,
-  // joined after the seeding, starts after today's slot as the others did after theirs, so
-  // each week holds one session in Trends' "sessions held".
-  const today = now - MIN;
+  // Today's session is booked five minutes from now, so the reminder that it starts in five
+  // minutes comes at once, and is true. The weeks Trends counts start at the first session,
+  // which began ten minutes early: the demo's call, joined a few minutes early, falls in this
+  // week and every earlier call in its own.
+  const today = now + 5 * MIN;
   const first = today - PAST.length * 7 * DAY;
   const sessions: SessionRecord[] = [];
   const notes: Note[] = [];
@@ -268,7 +269,7 @@ export function demoHistory(now: number, me: Role = 'mentee'): DemoHistory {
     const id = `demo-s${String(i + 1).padStart(2, '0')}`;
     const slot = first + i * 7 * DAY;
     const at = p.moved ? slot + laterInWeek(slot) * DAY : slot;
-    const startedAt = at;
+    const startedAt = i === 0 ? at - 10 * MIN : at;
     const endedAt = startedAt + p.minutes * MIN;
     const items: ActionItem[] = p.items.map((item, j) => ({
       id: `${id}-item${j + 1}`,
