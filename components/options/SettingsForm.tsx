@@ -135,6 +135,19 @@ export function SettingsForm(props: SettingsFormProps) {
           </p>
           {problem('graceSeconds')}
         </div>
+        <label class="inline">
+          <input
+            type="checkbox"
+            name="foldWhilePresenting"
+            checked={draft.foldWhilePresenting}
+            onChange={(e) => props.onChange({ foldWhilePresenting: e.currentTarget.checked })}
+            aria-describedby="fold-hint"
+          />{' '}
+          {t('optFoldWhilePresenting')}
+        </label>
+        <p id="fold-hint" class="muted small">
+          {t('optFoldWhilePresentingHint')}
+        </p>
       </fieldset>
       {props.reminders && (
         <fieldset class="opt-fieldset" aria-describedby="reminders-hint">
