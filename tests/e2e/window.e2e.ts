@@ -44,7 +44,7 @@ interface Fit {
 }
 
 /** How the card's document sits in its frame. */
-async function fit(page: Page): Promise<Fit> {
+async function measure(page: Page): Promise<Fit> {
   const inCard = await card(page)
     .locator('html')
     .evaluate((root) => {
@@ -73,7 +73,7 @@ async function expectFits(page: Page, what: string) {
   let last = '';
   await until(
     async () => {
-      const now = JSON.stringify(await fit(page));
+      const now = JSON.stringify(await measure(page));
       const same = now === last;
       last = now;
       return same;
