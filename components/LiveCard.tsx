@@ -99,6 +99,7 @@ function EndCard({ model, frame }: { model: LiveModel; frame: CardFrameActions }
 function useFrameSize(root: { current: HTMLElement | null }, frame: CardFrameActions) {
   const last = useRef('');
   const observer = useRef<ResizeObserver | undefined>(undefined);
+  const watched = useRef(new WeakSet<Element>());
   useEffect(() => {
     const report = () => {
       const el = root.current;
@@ -117,19 +118,23 @@ function useFrameSize(root: { current: HTMLElement | null }, frame: CardFrameAct
     };
     const o = new ResizeObserver(report);
     observer.current = o;
+    watched.current = new WeakSet();
     return () => {
       o.disconnect();
       observer.current = undefined;
     };
   }, [frame, root]);
   // After every render: the card and what it holds now (a capped card does not resize when its
-  // content grows; its children do).
+  // content grows; its children do). Each element once: observing again would report again.
   useEffect(() => {
     const el = root.current;
     const o = observer.current;
     if (!el || !o) return;
-    o.observe(el);
-    for (const child of el.children) o.observe(child);
+    for (const target of [el, ...el.children]) {
+      if (watched.current.has(target)) continue;
+      watched.current.add(target);
+      o.observe(target);
+    }
   });
 }
 
