@@ -3,6 +3,22 @@ import type { Role } from '@/lib/records';
 import type { PackModel } from '@/models/pack';
 import { InvitePreview } from './InvitePreview';
 
+/** A calendar file's first line, quoted in the hint as it is written, the same in every language. */
+const VCALENDAR = 'BEGIN:VCALENDAR';
+
+/** The text with the file token in it set as code. */
+function withToken(text: string, token: string) {
+  const at = text.indexOf(token);
+  if (at < 0) return text;
+  return (
+    <>
+      {text.slice(0, at)}
+      <code dir="ltr">{token}</code>
+      {text.slice(at + token.length)}
+    </>
+  );
+}
+
 /**
  * Sending the topic and notes to the other person, and reading what they sent. Shown open, as
  * the step it is (issue 13): folded away, people did not find it.
@@ -88,7 +104,7 @@ export function SharePanel({ model, myRole }: { model: PackModel; myRole: Role }
           />
         </label>
         <p id="import-invite-hint" class="muted small">
-          {t('importInviteHint')}
+          {withToken(t('importInviteHint'), VCALENDAR)}
         </p>
         <InvitePreview model={invite} idPrefix="popup" />
         {error && (
