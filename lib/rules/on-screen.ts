@@ -13,6 +13,9 @@
 // A click on a pill the extension folded unfolds it until that reason is over: the user may want
 // the notes for a moment; the next time they present, it folds again.
 //
+// The call page sees the frame change size when the card folds; it learns nothing new from it:
+// it knows when its user presents, and its own viewport narrows when the side panel opens.
+//
 // Pure: no browser, no clock.
 
 /** Why the card shows as its pill: the user presents, the panel is open, or the user folded it. */
