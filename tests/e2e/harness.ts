@@ -28,6 +28,8 @@ export interface CallEntry {
   platform: 'meet' | 'zoom' | 'teams';
   state: 'lobby' | 'in-call' | 'ended';
   since: number;
+  /** In a call: the user presents from it. */
+  presenting?: true;
 }
 
 export async function startServer(): Promise<FixtureServer> {
