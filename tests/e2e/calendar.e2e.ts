@@ -158,7 +158,7 @@ describe('import a calendar invite', () => {
     const before = (await sessions()).length;
 
     const popup = await h.extensionPage('popup.html');
-    await popup.locator('details summary').filter({ hasText: /Share/ }).click();
+    await popup.getByRole('heading', { name: /Share with/ }).waitFor();
     await popup.locator('textarea[name="import"]').fill(invite(at, other));
     await popup.getByRole('button', { name: 'Read' }).click();
     await popup.getByTestId('invite-preview').waitFor();
