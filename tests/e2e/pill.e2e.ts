@@ -153,13 +153,24 @@ describe('while the user presents', () => {
     await card(page).getByRole('button', { name: /left/ }).click();
     await expectWhole(page);
 
-    // Turned off on the Settings page's switch (stored as it saves it).
-    await h.inExtension(async () => {
-      const { settings } = await chrome.storage.local.get('settings');
-      await chrome.storage.local.set({
-        settings: { ...(settings as object), foldWhilePresenting: false },
-      });
-    }, null);
+    // Turned off on the Settings page.
+    const settings = await h.extensionPage('options.html#settings');
+    const fold = settings.getByRole('checkbox', {
+      name: 'Fold the card to its timer while I present my screen',
+    });
+    const stored = () =>
+      h.inExtension(
+        async () =>
+          (
+            (await chrome.storage.local.get('settings')).settings as {
+              foldWhilePresenting?: boolean;
+            }
+          )?.foldWhilePresenting,
+        null,
+      );
+    expect(await fold.isChecked()).toBe(true);
+    await fold.uncheck();
+    await until(async () => (await stored()) === false, { what: 'the switch to be saved' });
     await stage(page, 'in-call-presenting');
     const tab = String(await h.tabId(page));
     await until(async () => (await presenting(tab))?.presenting === true, {
@@ -168,12 +179,10 @@ describe('while the user presents', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect((await cardShows(page)).fold).toBeNull();
     await card(page).getByTestId('topic').waitFor();
-    await h.inExtension(async () => {
-      const { settings } = await chrome.storage.local.get('settings');
-      await chrome.storage.local.set({
-        settings: { ...(settings as object), foldWhilePresenting: true },
-      });
-    }, null);
+    // On again: the card folds at once.
+    await fold.check();
+    await until(async () => (await stored()) === true, { what: 'the switch to be saved' });
+    await settings.close();
     await expectPill(page, 'presenting');
     await page.close();
   });
