@@ -4,7 +4,7 @@ import type { FixtureServer } from '../../scripts/lib/fixture-server.ts';
 import { type Harness, launch, startServer, until } from './harness.ts';
 
 // One prompt, where the person is looking (issues 11 and 13): while the user presents from the
-// call, the card is a timer pill with nothing else on screen, and the nudge keeps to the badge;
+// call (Meet, Zoom and Teams fixtures, on their real hostnames), the card is a timer pill with nothing else on screen, and the nudge keeps to the badge;
 // while the side panel shows the call, the card folds to its pill too; at the end, with the
 // panel showing the reflection, neither the card nor a notification offers it again.
 
@@ -13,6 +13,7 @@ let h: Harness;
 
 const MEET = 'https://meet.google.com/abc-defg-hij';
 const ZOOM = 'https://app.zoom.us/wc/84512345678/join?pwd=mentoring';
+const TEAMS = 'https://teams.cloud.microsoft/v2/';
 const TOPIC = 'Saying no to a VP without burning the relationship';
 const NOTES = 'Context since last time: the reorg, and the offsite in Lisbon';
 const NAME = 'Ana';
@@ -124,19 +125,27 @@ describe('while the user presents', () => {
     await page.close();
   });
 
-  it('on Zoom, on its real hostname, the same; names of the "which mentorship?" question stay off screen', async () => {
-    const { page, tab } = await goLive(ZOOM);
-    await stage(page, 'in-call-presenting');
-    await until(async () => (await presenting(tab))?.presenting === true, {
-      what: 'the Zoom call to be marked presenting',
-    });
-    await expectPill(page, 'presenting');
-    await stage(page, 'in-call');
-    await until(async () => (await cardShows(page)).fold === null, { what: 'the card to unfold' });
-    // Whole again, the card shows the name (in its title, or asking which mentorship).
-    expect((await cardShows(page)).text).toContain(NAME);
-    await page.close();
-  });
+  it.each([
+    ['Zoom', ZOOM],
+    ['Teams', TEAMS],
+  ])(
+    'on %s, on its real hostname, the same; the name shows only once it is whole',
+    async (_name, url) => {
+      const { page, tab } = await goLive(url);
+      await stage(page, 'in-call-presenting');
+      await until(async () => (await presenting(tab))?.presenting === true, {
+        what: 'the call to be marked presenting',
+      });
+      await expectPill(page, 'presenting');
+      await stage(page, 'in-call');
+      await until(async () => (await cardShows(page)).fold === null, {
+        what: 'the card to unfold',
+      });
+      // Whole again, the card shows the name (in its title, or asking which mentorship).
+      expect((await cardShows(page)).text).toContain(NAME);
+      await page.close();
+    },
+  );
 
   it('stays folded after sharing stops when the user had folded it by hand; the setting keeps it whole', async () => {
     const { page } = await goLive(MEET);
