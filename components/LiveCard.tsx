@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { formatClock, formatDuration, t, tIsolated } from '@/lib/i18n';
 import type { LiveModel } from '@/models/live';
 import { LiveSessionView, TimerLine } from './SessionCard';
@@ -59,78 +59,149 @@ function Handle({ frame }: { frame: CardFrameActions }) {
 
 function EndCard({ model, frame }: { model: LiveModel; frame: CardFrameActions }) {
   const elapsed = model.timer.value?.elapsedMs;
+  // The panel open on the call has turned into the reflection: the card does not offer it again.
+  const offer = model.offerReflect.value;
   return (
     <div class="stack" data-testid="end-card">
       <p>
         <strong>{t('endCardTitle')}</strong>
         {elapsed !== undefined && <span class="muted"> · {formatDuration(elapsed)}</span>}
       </p>
-      <p class="small muted">{t('endCardText')}</p>
+      <p class="small muted">{offer ? t('endCardText') : t('endCardInPanel')}</p>
       <div class="row">
-        <button
-          type="button"
-          class="primary"
-          onClick={() => {
-            frame.openPanel('reflect');
-            frame.close();
-          }}
-        >
-          {t('reflectNow')}
-        </button>
+        {offer && (
+          <button
+            type="button"
+            class="primary"
+            onClick={() => {
+              frame.openPanel('reflect');
+              frame.close();
+            }}
+          >
+            {t('reflectNow')}
+          </button>
+        )}
         <button type="button" onClick={() => frame.close()}>
-          {t('notNow')}
+          {offer ? t('notNow') : t('closeCard')}
         </button>
       </div>
     </div>
   );
 }
 
-/** The session card: the live session while the call is on, the end card once it is over. */
-export function LiveCard({ model, frame }: { model: LiveModel; frame: CardFrameActions }) {
-  const root = useRef<HTMLElement>(null);
-  const [collapsed, setCollapsed] = useState(false);
+/**
+ * Reports the card's size to its frame: the natural size of its content (the card scrolls inside
+ * itself when the page is too short for it), with the body's padding and border, rounded up, so
+ * the card's document never overflows the frame and no scrollbar shows around it (classic
+ * scrollbars, as Linux and Windows draw them, would take room from the content and bring the
+ * other one). Sent only when it changes.
+ */
+function useFrameSize(root: { current: HTMLElement | null }, frame: CardFrameActions) {
+  const last = useRef('');
+  const observer = useRef<ResizeObserver | undefined>(undefined);
+  const watched = useRef(new WeakSet<Element>());
+  useEffect(() => {
+    const report = () => {
+      const el = root.current;
+      if (!el) return;
+      const body = el.ownerDocument.body;
+      const card = el.getBoundingClientRect();
+      const around = body.getBoundingClientRect();
+      // Capped by max-height, the card's own box is shorter than what it holds.
+      const natural = Math.max(card.height, el.scrollHeight + (el.offsetHeight - el.clientHeight));
+      const width = Math.ceil(around.width);
+      const height = Math.ceil(natural + (around.height - card.height));
+      const key = `${width}x${height}`;
+      if (key === last.current) return;
+      last.current = key;
+      frame.size(width, height);
+    };
+    const o = new ResizeObserver(report);
+    observer.current = o;
+    watched.current = new WeakSet();
+    return () => {
+      o.disconnect();
+      observer.current = undefined;
+    };
+  }, [frame, root]);
+  // After every render: the card and what it holds now (a capped card does not resize when its
+  // content grows; its children do). Each element once: observing again would report again.
   useEffect(() => {
     const el = root.current;
-    if (!el) return;
-    const report = () => frame.size(el.offsetWidth + 12, el.offsetHeight + 12);
-    const observer = new ResizeObserver(report);
-    observer.observe(el);
-    report();
-    return () => observer.disconnect();
-  }, [frame, collapsed]);
+    const o = observer.current;
+    if (!el || !o) return;
+    for (const target of [el, ...el.children]) {
+      if (watched.current.has(target)) continue;
+      watched.current.add(target);
+      o.observe(target);
+    }
+  });
+}
 
-  const ended = model.call.value?.state === 'ended' || model.session.value?.status === 'ended';
+function Pill({
+  model,
+  frame,
+  root,
+}: {
+  model: LiveModel;
+  frame: CardFrameActions;
+  root: { current: HTMLElement | null };
+}) {
+  const timer = model.timer.value;
+  const reason = model.fold.value;
+  // While the user presents, the other side may see the screen: the time left and nothing else.
+  const away = reason === 'presenting' ? undefined : model.awayFlash.value;
+  const why =
+    reason === 'presenting'
+      ? t('pillPresenting')
+      : reason === 'panel'
+        ? t('pillPanel')
+        : t('expandCard');
+  return (
+    <section
+      ref={root}
+      aria-label={t('cardLabel')}
+      class={`card-root pill ${timer ? `phase-${timer.phase}` : ''}`}
+      data-testid="pill"
+      data-fold={reason ?? undefined}
+    >
+      <Handle frame={frame} />
+      <button
+        type="button"
+        class="pill-body"
+        aria-expanded="false"
+        onClick={() => model.unfold()}
+        title={why}
+      >
+        <span class="dot" aria-hidden="true" />
+        {timer
+          ? timer.phase === 'overtime'
+            ? t('overtimeBy', formatClock(-timer.leftMs))
+            : t('timeLeft', formatClock(timer.leftMs))
+          : t('extName')}
+        {away !== undefined && ` · ${t('youWereAway', formatClock(away))}`}
+        <span class="visually-hidden"> · {why}</span>
+      </button>
+    </section>
+  );
+}
+
+/**
+ * The session card: the live session while the call is on, the end card once it is over. It
+ * folds to its timer pill by hand, and by itself while the user presents or the side panel shows
+ * the call (models/live.ts, lib/rules/on-screen.ts).
+ */
+export function LiveCard({ model, frame }: { model: LiveModel; frame: CardFrameActions }) {
+  const root = useRef<HTMLElement>(null);
+  useFrameSize(root, frame);
+
+  const ended = model.ended.value;
   const s = model.session.value;
   const m = model.mentorship.value;
   const timer = model.timer.value;
   const away = model.awayFlash.value;
 
-  if (collapsed) {
-    return (
-      <section
-        ref={root}
-        aria-label={t('cardLabel')}
-        class={`card-root pill ${timer ? `phase-${timer.phase}` : ''}`}
-      >
-        <Handle frame={frame} />
-        <button
-          type="button"
-          class="pill-body"
-          aria-expanded="false"
-          onClick={() => setCollapsed(false)}
-          title={t('expandCard')}
-        >
-          <span class="dot" aria-hidden="true" />
-          {timer
-            ? timer.phase === 'overtime'
-              ? t('overtimeBy', formatClock(-timer.leftMs))
-              : t('timeLeft', formatClock(timer.leftMs))
-            : t('extName')}
-          {away !== undefined && ` · ${t('youWereAway', formatClock(away))}`}
-        </button>
-      </section>
-    );
-  }
+  if (model.fold.value) return <Pill model={model} frame={frame} root={root} />;
 
   return (
     <section ref={root} class="card-root" aria-label={t('cardLabel')}>
@@ -156,7 +227,7 @@ export function LiveCard({ model, frame }: { model: LiveModel; frame: CardFrameA
           aria-expanded="true"
           aria-label={t('collapseCard')}
           title={t('collapseCard')}
-          onClick={() => setCollapsed(true)}
+          onClick={() => model.foldByHand()}
         >
           –
         </button>

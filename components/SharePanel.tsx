@@ -1,10 +1,28 @@
-import { useState } from 'preact/hooks';
 import { t, tIsolated } from '@/lib/i18n';
 import type { Role } from '@/lib/records';
 import type { PackModel } from '@/models/pack';
 import { InvitePreview } from './InvitePreview';
 
-/** Sending the topic and notes to the other person, and reading what they sent. */
+/** A calendar file's first line, quoted in the hint as it is written, the same in every language. */
+const VCALENDAR = 'BEGIN:VCALENDAR';
+
+/** The text with the file token in it set as code. */
+function withToken(text: string, token: string) {
+  const at = text.indexOf(token);
+  if (at < 0) return text;
+  return (
+    <>
+      {text.slice(0, at)}
+      <code dir="ltr">{token}</code>
+      {text.slice(at + token.length)}
+    </>
+  );
+}
+
+/**
+ * Sending the topic and notes to the other person, and reading what they sent. Shown open, as
+ * the step it is (issue 13): folded away, people did not find it.
+ */
 export function SharePanel({ model, myRole }: { model: PackModel; myRole: Role }) {
   const include = model.include.value;
   const pasted = model.pasted.value;
@@ -15,25 +33,14 @@ export function SharePanel({ model, myRole }: { model: PackModel; myRole: Role }
   const empty = model.empty.value;
   const { url: mailto, tooLong, mailTooLong } = model.mail.value;
   const invite = model.invite;
-  const inviteOpen = Boolean(
-    invite.preview.value || invite.cancel.value || invite.error.value || invite.info.value,
-  );
   const invitePending = Boolean(invite.preview.value || invite.cancel.value);
   const otherRole = t(myRole === 'mentor' ? 'roleMentee' : 'roleMentor');
-  // Once open (by the user, or by a preview, error or result to show), the panel stays open
-  // until the user closes it: a result must not vanish into a collapsed panel.
-  const [open, setOpen] = useState(false);
-
   return (
-    <details
-      class="card stack"
-      open={open || Boolean(pending || error || info || inviteOpen)}
-      onToggle={(e) => setOpen(e.currentTarget.open)}
-    >
-      <summary>
-        <strong>{t('shareTitle', otherRole)}</strong>
-      </summary>
-      <div class="stack" style="margin-top:8px">
+    <section class="card stack" aria-labelledby="share-h" data-testid="share-step">
+      <h2 id="share-h" class="share-title">
+        {t('shareTitle', otherRole)}
+      </h2>
+      <div class="stack">
         <div class="row small">
           <label class="inline">
             <input
@@ -88,7 +95,8 @@ export function SharePanel({ model, myRole }: { model: PackModel; myRole: Role }
           <textarea
             dir="auto"
             name="import"
-            rows={4}
+            class="paste-box"
+            rows={2}
             value={pasted}
             placeholder={t('importPlaceholder')}
             aria-describedby="import-invite-hint"
@@ -96,7 +104,7 @@ export function SharePanel({ model, myRole }: { model: PackModel; myRole: Role }
           />
         </label>
         <p id="import-invite-hint" class="muted small">
-          {t('importInviteHint')}
+          {withToken(t('importInviteHint'), VCALENDAR)}
         </p>
         <InvitePreview model={invite} idPrefix="popup" />
         {error && (
@@ -159,6 +167,6 @@ export function SharePanel({ model, myRole }: { model: PackModel; myRole: Role }
           </div>
         )}
       </div>
-    </details>
+    </section>
   );
 }

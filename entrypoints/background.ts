@@ -18,12 +18,12 @@ export default defineBackground(() => {
   // Notifications in the language chosen in Settings (the browser's, unless one was chosen).
   followLanguage(languageItem);
   const focus = createFocusFeed();
-  const ui = createBrowserUi();
   const projection = createLiveProjection({
     db,
     loadView: loadLiveView,
     ownOrigin: browser.runtime.getURL('/'),
   });
+  const ui = createBrowserUi({ panelOpen: (tabId) => projection.panelOpen(tabId) });
   const sessions = createOrchestrator({
     ending: async (tabId, live, at) => {
       const figures = await focus.ended(String(tabId), live, at);

@@ -7,11 +7,22 @@
 //   source.feed --projection--> view --computed--> call, session, timer, figures, ...
 //   addActionItem / toggleActionItem / assign --command--> background --new projection--> view
 //
+// The card folds to its timer pill by hand, or by itself while the user presents or the panel
+// is open on the call (lib/rules/on-screen.ts decides); a click on a pill it folded by itself
+// unfolds it until that reason is over, which is judged as each new projection arrives.
+//
 // Disposable (`model[Symbol.dispose]()`): it stops the feed and the clock.
 
 import { computed, createModel, effect, signal, untracked } from '@preact/signals';
 import { focusFigures } from '@/lib/focus';
 import { describeError } from '@/lib/i18n';
+import {
+  type AutoFold,
+  autoFold,
+  cardFold,
+  type FoldFacts,
+  reflectPrompts,
+} from '@/lib/rules/on-screen';
 import type { DraftStore, LiveCommands, LiveFeed } from '@/lib/session/live-client';
 import type { LiveProjection } from '@/lib/session/live-projection';
 import { sessionTimer } from '@/lib/timer';
@@ -49,6 +60,17 @@ export const LiveModel = createModel((source: LiveSource, clock: Clock) => {
   /** The away span just closed, and until when it is told. */
   const flash = signal<{ ms: number; until: number } | undefined>(undefined);
   let told: { count: number; awayMs: number } | undefined;
+  /** The user folded the card with its "–" button. */
+  const byHand = signal(false);
+  /** The user unfolded a pill the extension folded, for this reason (until it is over). */
+  const unfoldedFor = signal<AutoFold | null>(null);
+
+  const factsOf = (v: LiveProjection | null): FoldFacts => ({
+    presenting: v?.call?.state === 'in-call' && v.call.presenting === true,
+    foldWhilePresenting: v?.foldWhilePresenting ?? true,
+    panelOpen: v?.panelOpen ?? false,
+    ended: v?.call?.state === 'ended' || v?.session?.status === 'ended',
+  });
 
   /**
    * "You were away" when the user comes back: judged on each new focus ledger at the real time,
@@ -75,6 +97,8 @@ export const LiveModel = createModel((source: LiveSource, clock: Clock) => {
     untracked(() => {
       const stopFeed = source.feed((next) => {
         seeAway(next);
+        // A reason the user unfolded the pill for is over: the next one folds it again.
+        if (autoFold(factsOf(next)) !== unfoldedFor.value) unfoldedFor.value = null;
         view.value = next;
         loaded.value = true;
       });
@@ -98,6 +122,14 @@ export const LiveModel = createModel((source: LiveSource, clock: Clock) => {
   const mentorNotes = computed(() => view.value?.mentorNotes ?? '');
   const focus = computed(() => view.value?.focus ?? undefined);
   const tabId = computed(() => view.value?.tabId);
+  const facts = computed(() => factsOf(view.value));
+  const ended = computed(() => facts.value.ended);
+  /** Why the card shows as its pill now (null: whole). */
+  const fold = computed(() =>
+    cardFold(facts.value, { byHand: byHand.value, unfoldedFor: unfoldedFor.value }),
+  );
+  /** The end card's "Reflect now": not when the panel already shows the reflection. */
+  const offerReflect = computed(() => reflectPrompts(facts.value).cardButton);
 
   const timer = computed(() => {
     const s = session.value;
@@ -197,6 +229,21 @@ export const LiveModel = createModel((source: LiveSource, clock: Clock) => {
       if (error.value || draft.value !== text) return;
       draft.value = '';
       keepDraft(id, '');
+    },
+
+    ended,
+    fold,
+    offerReflect,
+
+    /** The "–" button: the card folds to its pill. */
+    foldByHand() {
+      byHand.value = true;
+    },
+
+    /** A click on the pill: the whole card, until the reason it folded by itself is over. */
+    unfold() {
+      byHand.value = false;
+      unfoldedFor.value = autoFold(facts.value);
     },
 
     async addActionItem(text: string) {

@@ -1,6 +1,7 @@
 // `npm test`: every check, in the order a failure is cheapest to find. Lint, types, unit tests,
 // the Chrome and Firefox builds, Firefox's add-on linter, then the end-to-end suites in Chromium
-// and in Firefox.
+// and in Firefox (the Chromium suite includes one headful pass on a private Xvfb display,
+// tests/e2e/window.e2e.ts).
 // It keeps going after a failing step (except where a later step needs the earlier one), prints
 // one line per step and ends with a plain `tests: N passed, N failed` line (the tests run by
 // vitest, plus one failure for each other step that failed).

@@ -135,6 +135,21 @@ export function SettingsForm(props: SettingsFormProps) {
           </p>
           {problem('graceSeconds')}
         </div>
+        <div class="stack opt-field opt-narrow">
+          <label class="inline">
+            <input
+              type="checkbox"
+              name="foldWhilePresenting"
+              checked={draft.foldWhilePresenting}
+              onChange={(e) => props.onChange({ foldWhilePresenting: e.currentTarget.checked })}
+              aria-describedby="fold-hint"
+            />{' '}
+            {t('optFoldWhilePresenting')}
+          </label>
+          <p id="fold-hint" class="muted small">
+            {t('optFoldWhilePresentingHint')}
+          </p>
+        </div>
       </fieldset>
       {props.reminders && (
         <fieldset class="opt-fieldset" aria-describedby="reminders-hint">

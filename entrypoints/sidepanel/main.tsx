@@ -7,7 +7,8 @@ import { LiveSessionView } from '@/components/SessionCard';
 import { NoCall } from '@/components/ToReflectList';
 import { db } from '@/lib/db';
 import { startLanguage, t, tIsolated } from '@/lib/i18n';
-import { liveCommands, storedDrafts, storedFeed } from '@/lib/session/live-client';
+import { liveCommands, portFeed, storedDrafts, storedFeed } from '@/lib/session/live-client';
+import { LIVE_PORT } from '@/lib/session/live-projection';
 import { languageItem } from '@/lib/storage/items';
 import { pageJournal } from '@/lib/storage/journal';
 import { LiveModel, systemClock } from '@/models/live';
@@ -41,6 +42,18 @@ function modelFor(id: number | undefined): LiveModel {
 }
 
 const model = computed(() => modelFor(tabId.value));
+
+/**
+ * The tab whose call this panel shows (live, or its reflection once it ended), if any. While
+ * there is one, the panel holds a port named for it, so the background knows the panel is open
+ * on that call: the card there folds to its timer, and at the end nothing repeats the reflection.
+ */
+const showingCall = computed(() => {
+  const id = tabId.value;
+  const shown = model.value.sessionId.value;
+  if (id === undefined || !shown) return undefined;
+  return chosenSession.value && chosenSession.value !== shown ? undefined : id;
+});
 
 function ReflectionView({ sessionId }: { sessionId: string }) {
   const model = useModel(() => {
@@ -97,6 +110,15 @@ async function main() {
   effect(() => {
     if (!chosenSession.value && model.value.loaded.value && !model.value.sessionId.value)
       toReflect.load();
+  });
+  // Reconnects as the card's port does when the worker restarts; what it carries is not used
+  // (the panel reads the stored projection), only that it is open.
+  effect(() => {
+    const id = showingCall.value;
+    if (id === undefined) return;
+    return portFeed({ connect: () => browser.runtime.connect({ name: `${LIVE_PORT}:${id}` }) })(
+      () => {},
+    );
   });
   const root = document.getElementById('app');
   if (root) render(<App />, root);

@@ -25,12 +25,18 @@ export interface Settings {
   defaultSessionMinutes: number;
   /** Which reminders to show; absent: all of them (`reminderSwitches`). */
   reminders?: ReminderSettings;
+  /**
+   * While the user presents (shares their screen), the card folds to its timer and the nudge
+   * keeps to the badge: the other side may be seeing the whole screen. On unless turned off.
+   */
+  foldWhilePresenting: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   graceSeconds: 20,
   nudges: true,
   defaultSessionMinutes: 45,
+  foldWhilePresenting: true,
 };
 
 const isRecord = (x: unknown): x is Record<string, unknown> =>
@@ -60,6 +66,8 @@ export function cleanSettings(stored: unknown): Settings {
     defaultSessionMinutes: inRange(o.defaultSessionMinutes, RANGES.sessionMinutes)
       ? o.defaultSessionMinutes
       : DEFAULT_SETTINGS.defaultSessionMinutes,
+    // Settings saved before the switch existed have none: on.
+    foldWhilePresenting: o.foldWhilePresenting !== false,
   };
   if (o.reminders !== undefined) settings.reminders = cleanReminders(o.reminders);
   return settings;
@@ -69,6 +77,7 @@ export interface SettingsDraft {
   graceSeconds: string;
   nudges: boolean;
   defaultSessionMinutes: string;
+  foldWhilePresenting: boolean;
   /** Absent until the user flips a switch (the form shows `reminderSwitches`). */
   reminders?: ReminderSettings;
 }
@@ -82,6 +91,7 @@ export function settingsDraftOf(s: Settings): SettingsDraft {
     graceSeconds: String(s.graceSeconds),
     nudges: s.nudges,
     defaultSessionMinutes: String(s.defaultSessionMinutes),
+    foldWhilePresenting: s.foldWhilePresenting,
     ...(s.reminders ? { reminders: cleanReminders(s.reminders) } : {}),
   };
 }
@@ -107,6 +117,7 @@ export function readSettingsDraft(draft: SettingsDraft): SettingsResult {
     graceSeconds: grace,
     nudges: draft.nudges,
     defaultSessionMinutes: minutes,
+    foldWhilePresenting: draft.foldWhilePresenting,
   };
   if (draft.reminders) settings.reminders = cleanReminders(draft.reminders);
   return { ok: true, settings };

@@ -5,9 +5,14 @@
 // Chrome opens a side panel only in response to a user gesture, and the gesture is lost at the
 // first `await`. So every path that opens it does so as its first statement: the command, the
 // notification button, the end card's button (in the overlay page).
+//
+// One prompt, where the person is looking: when the side panel is open on the call as it ends, it
+// has turned into the reflection itself, so no notification says it again (lib/rules/on-screen.ts;
+// the end card leaves out its "Reflect now" for the same reason).
 
 import { languageReady, t } from '../i18n';
 import type { SessionRecord } from '../records';
+import { reflectPrompts } from '../rules/on-screen';
 import { firefoxSidebar } from '../sidebar';
 import type { Hooks, LiveInfo } from './orchestrator';
 
@@ -58,7 +63,12 @@ async function reflectNotification(session: SessionRecord, tabId: number | undef
   });
 }
 
-export function createBrowserUi() {
+export interface BrowserUiDeps {
+  /** Whether the side panel is open on this tab's call (lib/session/live-projection.ts). */
+  panelOpen?: (tabId: number) => boolean;
+}
+
+export function createBrowserUi(deps: BrowserUiDeps = {}) {
   const hooks: Hooks = {
     async started(tabId: number, live: LiveInfo, session: SessionRecord) {
       await Promise.all([
@@ -82,6 +92,8 @@ export function createBrowserUi() {
     },
     async ended(tabId: number, live: LiveInfo, session: SessionRecord | undefined) {
       if (!session) return;
+      // Asked first: the panel reloads on the reflection's path set below.
+      const prompts = reflectPrompts({ panelOpen: deps.panelOpen?.(tabId) ?? false });
       const tabAlive = await browser.tabs.get(tabId).then(
         (tab) => Boolean(tab),
         () => false,
@@ -103,7 +115,9 @@ export function createBrowserUi() {
         import.meta.env.FIREFOX
           ? undefined
           : browser.sidePanel.setOptions({ path: panelPath(undefined, 'reflect', session.id) }),
-        reflectNotification(session, tabAlive ? tabId : undefined),
+        prompts.notification || !tabAlive
+          ? reflectNotification(session, tabAlive ? tabId : undefined)
+          : undefined,
       ]);
     },
     /** A session the browser left live was ended at start-up: offer its reflection. */

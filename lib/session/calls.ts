@@ -1,12 +1,14 @@
 // The call state of each tab, as the background keeps it in storage.session under `calls`:
-// { [tabId]: { platform, state, since } }. Tests and integrations read that key.
+// { [tabId]: { platform, state, since, presenting? } }. Tests and integrations read that key.
 //
 //   (no entry) --lobby--> lobby --in-call--> in-call --ended--> ended
 //        \________________in-call____________^   \--tab closed--> (no entry, session ended)
 //
 // `transition` is pure: it takes the tab's entry and a report and returns the new entry and what
 // the background must do. A session starts only on the step into `in-call` and ends only on the
-// step out of it, so a report repeated after a worker restart changes nothing.
+// step out of it, so a report repeated after a worker restart changes nothing. While in a call,
+// a report that says whether the user presents (shares their screen) changes only that mark; a
+// report that does not say (a session started by hand) leaves it as it was.
 
 import type { Detected } from '../platforms/types';
 import type { CallState, Platform } from '../records';
@@ -16,6 +18,8 @@ export interface CallEntry {
   state: CallState;
   /** When this state began, in ms since the epoch. */
   since: number;
+  /** In a call: the user shares their screen from it (the card folds to its timer). */
+  presenting?: true;
 }
 
 export type Calls = Record<string, CallEntry>;
@@ -27,7 +31,15 @@ export interface Report {
   platform: Platform;
   state: Detected | 'closed';
   at: number;
+  /** In a call: whether the user presents now; absent when the reporter does not know. */
+  presenting?: boolean;
 }
+
+const withPresenting = (entry: CallEntry, presenting: boolean | undefined): CallEntry => {
+  if (presenting === undefined || presenting === Boolean(entry.presenting)) return entry;
+  const { presenting: _was, ...rest } = entry;
+  return presenting ? { ...rest, presenting: true } : rest;
+};
 
 export function transition(
   prev: CallEntry | undefined,
@@ -43,9 +55,10 @@ export function transition(
       if (wasLive) return { next: { platform, state: 'ended', since: at }, effect: 'end' };
       return { next: prev?.state === 'ended' ? prev : undefined, effect: 'none' };
     case 'in-call':
-      if (wasLive && prev.platform === platform) return { next: prev, effect: 'none' };
+      if (wasLive && prev.platform === platform)
+        return { next: withPresenting(prev, report.presenting), effect: 'none' };
       return {
-        next: { platform, state: 'in-call', since: at },
+        next: withPresenting({ platform, state: 'in-call', since: at }, report.presenting),
         effect: wasLive ? 'restart' : 'start',
       };
     case 'lobby':

@@ -1,6 +1,8 @@
 // Feeds focus events for live calls into lib/focus.ts and keeps the result in storage.session
 // (`focus:<sessionId>`), and nudges the user back after the grace time, privately: a
-// notification and the toolbar badge on this user's browser only.
+// notification and the toolbar badge on this user's browser only. While the user presents (shares
+// their screen), the other side may see a notification too: the nudge keeps to the badge then
+// (lib/rules/on-screen.ts), unless the user turned that off.
 //
 // Nothing ticks: the state is a list of timestamped events; the card and panel compute figures
 // at their own `now`. A nudge is a timer while the worker is awake, with an alarm behind it in
@@ -17,6 +19,7 @@ import {
 } from '../focus';
 import { languageReady, t } from '../i18n';
 import { touchLiveSession } from '../repos/live';
+import { nudgeShows } from '../rules/on-screen';
 import { focusItem, liveItem, settingsItem } from '../storage/items';
 import { formatClock } from '../time';
 import { type Live, type LiveInfo, readState } from './orchestrator';
@@ -62,7 +65,7 @@ export function createFocusFeed(deps: FocusFeedDeps = {}) {
   }
 
   async function nudgeIfAway(sessionId: string) {
-    const { live } = await readState();
+    const { calls, live } = await readState();
     const entry = Object.entries(live).find(([, l]) => l.sessionId === sessionId);
     const state = await readFocus(sessionId);
     if (!entry || !state) return;
@@ -72,16 +75,24 @@ export function createFocusFeed(deps: FocusFeedDeps = {}) {
     const [tabKey, info] = entry;
     if (info.nudgedFor === figures.awaySince) return;
     await writeLive(tabKey, { ...info, nudgedFor: figures.awaySince });
+    const shows = nudgeShows({
+      presenting: calls[tabKey]?.presenting === true,
+      foldWhilePresenting: settings.foldWhilePresenting,
+    });
+    if (shows === 'notification') await notifyAway(tabKey, now() - figures.awaySince);
+    await showAwayBadge(now() - figures.awaySince);
+  }
+
+  async function notifyAway(tabKey: string, awayMs: number) {
     await languageReady();
     await browser.notifications.create(`${NUDGE_NOTIFICATION}${tabKey}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title: t('nudgeTitle'),
-      message: t('nudgeMessage', formatClock(now() - figures.awaySince)),
+      message: t('nudgeMessage', formatClock(awayMs)),
       ...(import.meta.env.FIREFOX ? {} : { buttons: [{ title: t('nudgeBack') }] }),
       priority: 1,
     });
-    await showAwayBadge(now() - figures.awaySince);
   }
 
   async function showAwayBadge(awayMs: number) {

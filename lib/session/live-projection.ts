@@ -12,6 +12,12 @@
 // background, which pushes the current projection on connect and every new one after; the card
 // reconnects when the worker restarts and the port drops. Edits stay commands (messages).
 //
+// The side panel holds a port too (`live:<tabId>`, from no tab), only so the background knows it
+// is open on that tab's call: the card folds to its timer then, and at the end nothing repeats
+// the reflection the panel shows (lib/rules/on-screen.ts). Chrome unloads a closed panel, so its
+// port drops; a drop is believed after a short grace, since the panel also reconnects when the
+// worker restarts and reloads when its path changes at the call's end.
+//
 // `project` is pure; `createLiveProjection` is the adapter around it.
 
 import type { Db } from '../db';
@@ -50,6 +56,10 @@ export interface LiveProjection {
   focus: FocusState | null;
   /** The timer's length: the mentorship's agreed length, else the user's default. */
   sessionMinutes: number;
+  /** The side panel is open on this tab's call. */
+  panelOpen: boolean;
+  /** The setting: fold the card to its timer while the user presents. */
+  foldWhilePresenting: boolean;
 }
 
 export interface ProjectionInput {
@@ -60,6 +70,7 @@ export interface ProjectionInput {
   view: LiveView;
   focus: FocusState | null;
   settings: Settings;
+  panelOpen?: boolean;
 }
 
 function withoutHeartbeat(session: SessionRecord, live: boolean): SessionRecord {
@@ -100,6 +111,8 @@ export function project(input: ProjectionInput): LiveProjection | null {
     mentorNotes: noteOf('mentor'),
     focus: live ? input.focus : null,
     sessionMinutes: mentorship?.agreement.sessionMinutes ?? input.settings.defaultSessionMinutes,
+    panelOpen: Boolean(input.panelOpen),
+    foldWhilePresenting: input.settings.foldWhilePresenting,
   };
 }
 
@@ -135,14 +148,38 @@ export function portTab(port: PortLike, ownOrigin: string): number | undefined {
   return own === undefined || own === named ? named : undefined;
 }
 
+/** A port from the side panel (an extension page in no tab), following a tab's call. */
+export function isPanelPort(port: PortLike): boolean {
+  return port.sender?.tab === undefined && port.name.startsWith(`${LIVE_PORT}:`);
+}
+
+/** How long a panel whose port dropped still counts as open (a reload, a worker restart). */
+export const PANEL_GRACE_MS = 1_500;
+
 export interface ProjectionDeps {
   db: () => Promise<Db>;
   loadView: (d: Db, sessionId: string | undefined) => Promise<LiveView>;
   ownOrigin: string;
+  now?: () => number;
+  setTimeout?: (fn: () => void, ms: number) => unknown;
 }
 
 export function createLiveProjection(deps: ProjectionDeps) {
+  const now = deps.now ?? Date.now;
+  const later = deps.setTimeout ?? ((fn, ms) => setTimeout(fn, ms));
   const ports = new Map<number, Set<PortLike>>();
+  /** The side panels open on each tab's call, by their ports. */
+  const panels = new Map<number, Set<PortLike>>();
+  /** Until when a panel whose port dropped still counts as open, per tab. */
+  const lingering = new Map<number, number>();
+  /** Tabs this worker has computed a projection for: a new worker believes the stored one. */
+  const seen = new Set<number>();
+  const panelOpen = (tabId: number) =>
+    Boolean(panels.get(tabId)?.size) || (lingering.get(tabId) ?? 0) > now();
+  const linger = (tabId: number) => {
+    lingering.set(tabId, now() + PANEL_GRACE_MS);
+    later(() => void refresh(), PANEL_GRACE_MS + 20);
+  };
   /** What was last written per tab (this worker only), so an unchanged view is not rewritten. */
   const written = new Map<number, string>();
   let running: Promise<void> | undefined;
@@ -176,6 +213,12 @@ export function createLiveProjection(deps: ProjectionDeps) {
         deps.loadView(d, sessionId),
         info ? focusItem(info.sessionId).get() : Promise.resolve(null),
       ]);
+      if (!seen.has(tabId)) {
+        seen.add(tabId);
+        // A new worker: the panel the last one knew of is reconnecting; give it the grace.
+        const before = await liveViewItem(tabId).get();
+        if (before?.panelOpen && !panelOpen(tabId)) linger(tabId);
+      }
       const next = project({
         tabId,
         call: calls[key],
@@ -184,6 +227,7 @@ export function createLiveProjection(deps: ProjectionDeps) {
         view,
         focus,
         settings,
+        panelOpen: panelOpen(tabId),
       });
       const text = JSON.stringify(next);
       if (written.get(tabId) === text) continue;
@@ -221,6 +265,9 @@ export function createLiveProjection(deps: ProjectionDeps) {
   return {
     refresh,
 
+    /** Whether the side panel is open on this tab's call (its port, or within the grace). */
+    panelOpen,
+
     /** Recomputes on every change of what a projection is made of; returns the unwatch. */
     watch(): () => void {
       const stops = [
@@ -246,9 +293,22 @@ export function createLiveProjection(deps: ProjectionDeps) {
       const set = ports.get(tabId) ?? new Set<PortLike>();
       ports.set(tabId, set);
       set.add(port);
+      const panel = isPanelPort(port);
+      if (panel) {
+        const open = panels.get(tabId) ?? new Set<PortLike>();
+        panels.set(tabId, open);
+        open.add(port);
+        lingering.delete(tabId);
+        void refresh();
+      }
       port.onDisconnect.addListener(() => {
         set.delete(port);
         if (!set.size) ports.delete(tabId);
+        const open = panels.get(tabId);
+        if (panel && open?.delete(port) && !open.size) {
+          panels.delete(tabId);
+          linger(tabId);
+        }
       });
       // What storage holds survives a worker restart; a fresher one follows if anything moved.
       liveViewItem(tabId)

@@ -74,9 +74,12 @@ async function writeState(calls: Calls, live: Live, recent?: Recent) {
 }
 
 /** Asks a tab's content script where it stands; rejects when the tab has none. */
-export type Ask = (
-  tabId: number,
-) => Promise<{ platform?: Platform; state: Detected; meetingKey?: string } | null>;
+export type Ask = (tabId: number) => Promise<{
+  platform?: Platform;
+  state: Detected;
+  meetingKey?: string;
+  presenting?: boolean;
+} | null>;
 
 type Reply = CommandReply;
 
@@ -93,6 +96,8 @@ export interface CallReport {
   meetingKey?: string;
   at: number;
   manual?: boolean;
+  /** In a call: whether the user presents now (absent: the reporter does not know). */
+  presenting?: boolean;
 }
 
 export interface OrchestratorOptions {
@@ -125,6 +130,7 @@ export function createOrchestrator(
       platform: report.platform,
       state: report.state,
       at: report.at,
+      ...(report.presenting !== undefined ? { presenting: report.presenting } : {}),
     });
     const nextLive = { ...live };
     const ending = next.effect === 'end' || next.effect === 'restart';
@@ -205,6 +211,7 @@ export function createOrchestrator(
       state: answer.state,
       meetingKey: answer.meetingKey,
       at: now(),
+      ...(typeof answer.presenting === 'boolean' ? { presenting: answer.presenting } : {}),
     });
   }
 

@@ -2,6 +2,8 @@
 // content script runs in a page we do not control, so a report is taken only when it could be
 // true: its platform is the one of the host it came from, its state one of the tracker's, its
 // time close to now (the page and the background share one clock), its meeting key bounded.
+// Whether the user presents (shares their screen) is kept only as a yes or no, and only for a
+// call that is on: anything else in that field is dropped, not the report.
 //
 // Pure: the sender's URL and the time are parameters.
 
@@ -20,6 +22,8 @@ export interface CheckedReport {
   state: Detected;
   meetingKey?: string;
   at: number;
+  /** In a call: the user shares their screen from it now. */
+  presenting?: boolean;
 }
 
 const hostOf = (url: string | undefined): string | undefined => {
@@ -35,7 +39,13 @@ const timely = (at: unknown, now: number): at is number =>
 
 /** The report, or null when it cannot be one from this sender now. */
 export function checkCallReport(
-  msg: { platform?: unknown; state?: unknown; meetingKey?: unknown; at?: unknown },
+  msg: {
+    platform?: unknown;
+    state?: unknown;
+    meetingKey?: unknown;
+    at?: unknown;
+    presenting?: unknown;
+  },
   senderUrl: string | undefined,
   now: number,
 ): CheckedReport | null {
@@ -52,6 +62,9 @@ export function checkCallReport(
     state: msg.state as Detected,
     at: msg.at,
     ...(key ? { meetingKey: key } : {}),
+    ...(msg.state === 'in-call' && typeof msg.presenting === 'boolean'
+      ? { presenting: msg.presenting }
+      : {}),
   };
 }
 

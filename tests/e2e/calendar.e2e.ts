@@ -106,7 +106,7 @@ describe('import a calendar invite', () => {
   it('books the session a pasted invite names, with its link, and the call then matches it', async () => {
     bookedAt = Math.ceil((Date.now() + 3 * 3_600_000) / 60_000) * 60_000;
     const popup = await h.extensionPage('popup.html');
-    await popup.locator('details summary').filter({ hasText: /Share/ }).click();
+    await popup.getByRole('heading', { name: /Share with/ }).waitFor();
     await popup.locator('textarea[name="import"]').fill(invite(bookedAt));
     await popup.getByRole('button', { name: 'Read' }).click();
     await popup.getByTestId('invite-preview').waitFor();
@@ -158,7 +158,7 @@ describe('import a calendar invite', () => {
     const before = (await sessions()).length;
 
     const popup = await h.extensionPage('popup.html');
-    await popup.locator('details summary').filter({ hasText: /Share/ }).click();
+    await popup.getByRole('heading', { name: /Share with/ }).waitFor();
     await popup.locator('textarea[name="import"]').fill(invite(at, other));
     await popup.getByRole('button', { name: 'Read' }).click();
     await popup.getByTestId('invite-preview').waitFor();
@@ -202,7 +202,7 @@ describe('import a calendar invite', () => {
   it('refuses a past invite with its sentence and books nothing', async () => {
     const before = (await sessions()).length;
     const popup = await h.extensionPage('popup.html');
-    await popup.locator('details summary').filter({ hasText: /Share/ }).click();
+    await popup.getByRole('heading', { name: /Share with/ }).waitFor();
     await popup.locator('textarea[name="import"]').fill(invite(Date.now() - 86_400_000));
     await popup.getByRole('button', { name: 'Read' }).click();
     await expect

@@ -45,6 +45,8 @@ async function expectState(
   page: Page,
   state: CallEntry['state'] | undefined,
   platform?: CallEntry['platform'],
+  /** What else the entry holds (a call the user presents from is marked so). */
+  extra: Partial<CallEntry> = {},
 ) {
   const entry = await until(
     async () => {
@@ -58,7 +60,7 @@ async function expectState(
     );
   });
   if (state && entry && entry !== 'none') {
-    expect(entry).toEqual({ platform, state, since: expect.any(Number) });
+    expect(entry).toEqual({ platform, state, since: expect.any(Number), ...extra });
     expect(Math.abs(entry.since - Date.now())).toBeLessThan(10_000);
   }
 }
@@ -340,7 +342,7 @@ describe('real sites', () => {
 
   it('answers detect-check with the probes and a report without the link', async () => {
     const page = await h.open('https://meet.google.com/chk-repo-rtx?state=in-call-presenting');
-    await expectState(page, 'in-call', 'meet');
+    await expectState(page, 'in-call', 'meet', { presenting: true });
     const tab = await h.tabId(page);
     const reply = await h.inExtension(
       (id: number) => chrome.tabs.sendMessage(id, { type: 'detect-check' }),

@@ -17,6 +17,7 @@ import { chromiumArgs, findChromium } from '../../scripts/lib/chromium.ts';
 import { type FixtureServer, startFixtureServer } from '../../scripts/lib/fixture-server.ts';
 import { ALL_HOSTS } from '../../scripts/lib/hosts.ts';
 import { extensionRequests, type LoggedRequest, readNetLog } from '../../scripts/lib/netlog.ts';
+import { startXvfb, type Xvfb } from '../../scripts/lib/xvfb.ts';
 import { readStore, sleep, until } from '../lib/e2e.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -27,6 +28,8 @@ export interface CallEntry {
   platform: 'meet' | 'zoom' | 'teams';
   state: 'lobby' | 'in-call' | 'ended';
   since: number;
+  /** In a call: the user presents from it. */
+  presenting?: true;
 }
 
 export async function startServer(): Promise<FixtureServer> {
@@ -89,6 +92,12 @@ export async function launch(
     headless?: boolean;
     /** The browser's UI language (`--lang`, and the pages' locale); English unless given. */
     lang?: string;
+    /**
+     * A real window of this size on a private Xvfb display instead of headless: the pages get
+     * what is left of it after the browser's own bars, and classic scrollbars, as on Linux and
+     * Windows (headless hides them).
+     */
+    window?: { width: number; height: number };
   } = {},
 ): Promise<Harness> {
   const lang = opts.lang ?? 'en-US';
@@ -101,19 +110,32 @@ export async function launch(
   fs.cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
   // Every request the browser makes, to check when it closes that the extension made none.
   const netLog = `${userDataDir}.netlog-${++launches}.json`;
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: findChromium(),
-    headless: opts.headless ?? true,
-    // The tests read the English UI, whatever the machine's language, unless they ask for one.
-    args: [
-      ...chromiumArgs({ port: server.port, extensionDir }),
-      `--lang=${lang}`,
-      `--log-net-log=${netLog}`,
-      '--net-log-capture-mode=Default',
-    ],
-    locale: lang,
-    viewport: { width: 1280, height: 800 },
-  });
+  const win = opts.window;
+  // A screen roomier than the window, so the window keeps the size asked for.
+  const xvfb: Xvfb | undefined = win
+    ? await startXvfb({ width: win.width + 200, height: win.height + 200 })
+    : undefined;
+  const context = await chromium
+    .launchPersistentContext(userDataDir, {
+      executablePath: findChromium(),
+      headless: win ? false : (opts.headless ?? true),
+      // The tests read the English UI, whatever the machine's language, unless they ask for one.
+      args: [
+        ...chromiumArgs({ port: server.port, extensionDir }),
+        `--lang=${lang}`,
+        `--log-net-log=${netLog}`,
+        '--net-log-capture-mode=Default',
+        ...(win ? ['--window-position=0,0', `--window-size=${win.width},${win.height}`] : []),
+      ],
+      locale: lang,
+      // A real window: the pages are as big as it leaves them, not an emulated viewport.
+      viewport: win ? null : { width: 1280, height: 800 },
+      ...(xvfb ? { env: { ...process.env, DISPLAY: xvfb.display } } : {}),
+    })
+    .catch(async (error) => {
+      await xvfb?.stop();
+      throw error;
+    });
   const worker = async (): Promise<Worker> => {
     const live = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
     return live ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
@@ -275,6 +297,7 @@ export async function launch(
     panelEval,
     async close({ keepProfile = false, allowNetwork = false } = {}) {
       await context.close();
+      await xvfb?.stop();
       const leaks = extensionRequests(readNetLog(netLog), extensionId, ALL_HOSTS);
       fs.rmSync(netLog, { force: true });
       if (!keepProfile) {

@@ -632,7 +632,12 @@ describe('the Mentorships page', () => {
       },
       { what: 'the settings to be saved' },
     );
-    expect(await stored()).toEqual({ graceSeconds: 5, nudges: false, defaultSessionMinutes: 45 });
+    expect(await stored()).toEqual({
+      graceSeconds: 5,
+      nudges: false,
+      defaultSessionMinutes: 45,
+      foldWhilePresenting: true,
+    });
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: msg('optSettingsTitle') }).waitFor();

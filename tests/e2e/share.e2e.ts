@@ -151,7 +151,8 @@ describe('sharing the pre-session notes from mentee to mentor', () => {
     );
     aMentorshipId = String((await a.records<Row>('mentorships'))[0]?.id);
 
-    await popup.getByText('Share with your mentor').click();
+    // The share step shows open, as a step of its own.
+    await popup.getByRole('heading', { name: 'Share with your mentor' }).waitFor();
     const link = popup.getByTestId('share-mailto');
     await link.waitFor({ state: 'visible' });
     expect(await link.textContent()).toBe('Email to my mentor');
@@ -192,7 +193,7 @@ describe('sharing the pre-session notes from mentee to mentor', () => {
     const before = await snapshot(b);
     expect(before.notes).toEqual([]);
 
-    await popupB.getByText('Share with your mentee').click();
+    await popupB.getByRole('heading', { name: 'Share with your mentee' }).waitFor();
     const box = popupB.getByLabel('Paste a message from your mentee');
     await box.fill(quoted);
     await popupB.getByRole('button', { name: 'Read pack' }).click();
@@ -238,7 +239,7 @@ describe('sharing the pre-session notes from mentee to mentor', () => {
   it('importing the same pack again changes nothing, and says so', async () => {
     const before = await snapshot(b);
     const box = popupB.getByLabel('Paste a message from your mentee');
-    if (!(await box.isVisible())) await popupB.getByText('Share with your mentee').click();
+    expect(await box.isVisible()).toBe(true);
     await box.fill(quoted);
     await popupB.getByRole('button', { name: 'Read pack' }).click();
     await until(
@@ -336,7 +337,7 @@ describe('sharing the pre-session notes from mentee to mentor', () => {
       if (times > 1) expect(input.length * times).toBeGreaterThan(5_000_000);
       const before = await snapshot(b);
       const box = popupB.getByLabel('Paste a message from your mentee');
-      if (!(await box.isVisible())) await popupB.getByText('Share with your mentee').click();
+      expect(await box.isVisible()).toBe(true);
       // As a paste: the whole text lands at once.
       await box.evaluate(
         (el, { value, times }) => {

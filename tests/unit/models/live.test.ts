@@ -88,6 +88,8 @@ const view = (extra: Partial<LiveProjection> = {}): LiveProjection => ({
   mentorNotes: '',
   focus: startFocus(T0),
   sessionMinutes: 30,
+  panelOpen: false,
+  foldWhilePresenting: true,
   ...extra,
 });
 
@@ -340,5 +342,81 @@ describe('the action item being typed (nothing typed is lost)', () => {
     await settle();
     expect(store).toEqual({ s1: 'Ask about the offsite' });
     expect(model.draft.value).toBe('Ask about the offsite');
+  });
+});
+
+describe('the card folding to its pill', () => {
+  const presenting = (on: boolean, extra: Partial<LiveProjection> = {}) =>
+    view({
+      call: { platform: 'meet', state: 'in-call', since: T0, ...(on ? { presenting: true } : {}) },
+      ...extra,
+    });
+
+  it('folds while the user presents and unfolds when the sharing stops', () => {
+    const { model, push } = make();
+    push(presenting(false));
+    expect(model.fold.value).toBeNull();
+    push(presenting(true));
+    expect(model.fold.value).toBe('presenting');
+    push(presenting(false));
+    expect(model.fold.value).toBeNull();
+  });
+
+  it('stays whole while presenting when the setting is off', () => {
+    const { model, push } = make();
+    push(presenting(true, { foldWhilePresenting: false }));
+    expect(model.fold.value).toBeNull();
+  });
+
+  it('stays folded after the sharing stops when the user folded it by hand', () => {
+    const { model, push } = make();
+    push(presenting(false));
+    model.foldByHand();
+    expect(model.fold.value).toBe('hand');
+    push(presenting(true));
+    expect(model.fold.value).toBe('presenting');
+    push(presenting(false));
+    expect(model.fold.value).toBe('hand');
+    model.unfold();
+    expect(model.fold.value).toBeNull();
+  });
+
+  it('a click unfolds it until the reason is over; the next time it folds again', () => {
+    const { model, push } = make();
+    push(presenting(true));
+    model.unfold();
+    expect(model.fold.value).toBeNull();
+    // The same sharing goes on (a focus change, a note edited): still whole.
+    push(presenting(true, { menteeNotes: 'More' }));
+    expect(model.fold.value).toBeNull();
+    push(presenting(false));
+    push(presenting(true));
+    expect(model.fold.value).toBe('presenting');
+  });
+
+  it('folds while the side panel shows the call, and unfolds when it closes', () => {
+    const { model, push } = make();
+    push(view({ panelOpen: true }));
+    expect(model.fold.value).toBe('panel');
+    push(view({ panelOpen: false }));
+    expect(model.fold.value).toBeNull();
+  });
+
+  it('at the end, the end card; "Reflect now" only when the panel is not showing it', () => {
+    const { model, push } = make();
+    const ended = (panelOpen: boolean) =>
+      view({
+        call: { platform: 'meet', state: 'ended', since: T0 + MIN },
+        live: null,
+        session: session({ status: 'ended', endedAt: T0 + MIN }),
+        panelOpen,
+      });
+    push(view({ panelOpen: true }));
+    push(ended(true));
+    expect(model.ended.value).toBe(true);
+    expect(model.fold.value).toBeNull();
+    expect(model.offerReflect.value).toBe(false);
+    push(ended(false));
+    expect(model.offerReflect.value).toBe(true);
   });
 });

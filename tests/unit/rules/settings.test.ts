@@ -15,8 +15,10 @@ describe('settings', () => {
     ['junk', DEFAULT_SETTINGS],
     [
       { graceSeconds: 45, nudges: false, defaultSessionMinutes: 60 },
-      { graceSeconds: 45, nudges: false, defaultSessionMinutes: 60 },
+      { graceSeconds: 45, nudges: false, defaultSessionMinutes: 60, foldWhilePresenting: true },
     ],
+    [{ foldWhilePresenting: false }, { ...DEFAULT_SETTINGS, foldWhilePresenting: false }],
+    [{ foldWhilePresenting: 'no' }, DEFAULT_SETTINGS],
     [{ graceSeconds: 0, nudges: 'no', defaultSessionMinutes: 1000 }, DEFAULT_SETTINGS],
     [{ graceSeconds: 2.5 }, DEFAULT_SETTINGS],
   ])('reads %j', (stored, expected) => {
@@ -24,30 +26,59 @@ describe('settings', () => {
   });
 
   it('fills the form from the settings, and reads them back', () => {
-    const settings = { graceSeconds: 45, nudges: false, defaultSessionMinutes: 60 };
+    const settings = {
+      graceSeconds: 45,
+      nudges: false,
+      defaultSessionMinutes: 60,
+      foldWhilePresenting: false,
+    };
     expect(settingsDraftOf(settings)).toEqual({
       graceSeconds: '45',
       nudges: false,
       defaultSessionMinutes: '60',
+      foldWhilePresenting: false,
     });
     expect(readSettingsDraft(settingsDraftOf(settings))).toEqual({ ok: true, settings });
   });
 
   it('checks the form', () => {
     expect(
-      readSettingsDraft({ graceSeconds: '30', nudges: true, defaultSessionMinutes: '50' }),
+      readSettingsDraft({
+        graceSeconds: '30',
+        nudges: true,
+        defaultSessionMinutes: '50',
+        foldWhilePresenting: true,
+      }),
     ).toEqual({
       ok: true,
-      settings: { graceSeconds: 30, nudges: true, defaultSessionMinutes: 50 },
+      settings: {
+        graceSeconds: 30,
+        nudges: true,
+        defaultSessionMinutes: 50,
+        foldWhilePresenting: true,
+      },
     });
   });
 
   const GRACE = 'Choose a grace time from 1 to 3,600 seconds.';
   it.each([
-    [{ graceSeconds: '0', nudges: true, defaultSessionMinutes: '50' }, 'graceSeconds', GRACE],
-    [{ graceSeconds: '', nudges: true, defaultSessionMinutes: '50' }, 'graceSeconds', GRACE],
     [
-      { graceSeconds: '20', nudges: false, defaultSessionMinutes: '500' },
+      { graceSeconds: '0', nudges: true, defaultSessionMinutes: '50', foldWhilePresenting: true },
+      'graceSeconds',
+      GRACE,
+    ],
+    [
+      { graceSeconds: '', nudges: true, defaultSessionMinutes: '50', foldWhilePresenting: true },
+      'graceSeconds',
+      GRACE,
+    ],
+    [
+      {
+        graceSeconds: '20',
+        nudges: false,
+        defaultSessionMinutes: '500',
+        foldWhilePresenting: true,
+      },
       'defaultSessionMinutes',
       'Choose a session length from 5 to 240 minutes.',
     ],

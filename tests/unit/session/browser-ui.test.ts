@@ -122,6 +122,32 @@ describe('a session ending', () => {
     expect(setOptions).toHaveBeenCalledWith({ path: panelPath(undefined, 'reflect', 's1') });
   });
 
+  it('with the panel open on the call, the panel alone offers it: no notification', async () => {
+    const asked: number[] = [];
+    const ui = createBrowserUi({
+      panelOpen: (id) => {
+        asked.push(id);
+        return id === tabId;
+      },
+    });
+    await ui.hooks.ended?.(tabId, DETECTED, ended, T0);
+    expect(asked).toEqual([tabId]);
+    expect(notifications()).toEqual([]);
+    // The panel turns into the reflection; the badge still says so.
+    expect(setOptions).toHaveBeenCalledWith({
+      tabId,
+      path: panelPath(tabId, 'reflect', 's1'),
+      enabled: true,
+    });
+    expect(await badge(tabId)).toBe('✎');
+  });
+
+  it('with the panel open on another call, this one still gets its notification', async () => {
+    const ui = createBrowserUi({ panelOpen: (id) => id !== tabId });
+    await ui.hooks.ended?.(tabId, DETECTED, ended, T0);
+    expect(notifications()).toEqual([`${REFLECT_NOTIFICATION}${tabId}:s1`]);
+  });
+
   it('offers nothing for a call with no session', async () => {
     await createBrowserUi().hooks.ended?.(tabId, DETECTED, undefined, T0);
     expect(notifications()).toEqual([]);

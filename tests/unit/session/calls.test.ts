@@ -203,6 +203,73 @@ describe('transition', () => {
     else expect(got.next).toEqual(next);
   });
 
+  const presenting = (on: boolean | undefined, s = 10): Report => ({
+    ...report('in-call', s),
+    ...(on === undefined ? {} : { presenting: on }),
+  });
+  it.each([
+    {
+      name: 'starting while presenting marks the entry',
+      prev: entry('lobby'),
+      report: presenting(true),
+      next: { ...entry('in-call', at(10)), presenting: true },
+      effect: 'start',
+    },
+    {
+      name: 'starting without presenting leaves no mark',
+      prev: entry('lobby'),
+      report: presenting(false),
+      next: entry('in-call', at(10)),
+      effect: 'start',
+    },
+    {
+      name: 'presenting starts in a call: marked, same since, no new session',
+      prev: entry('in-call'),
+      report: presenting(true),
+      next: { ...entry('in-call'), presenting: true },
+      effect: 'none',
+    },
+    {
+      name: 'presenting stops: the mark goes',
+      prev: { ...entry('in-call'), presenting: true as const },
+      report: presenting(false),
+      next: entry('in-call'),
+      effect: 'none',
+    },
+    {
+      name: 'a report that does not say keeps the mark',
+      prev: { ...entry('in-call'), presenting: true as const },
+      report: presenting(undefined),
+      next: 'same',
+      effect: 'none',
+    },
+    {
+      name: 'still presenting: the same entry',
+      prev: { ...entry('in-call'), presenting: true as const },
+      report: presenting(true),
+      next: 'same',
+      effect: 'none',
+    },
+    {
+      name: 'the call ends while presenting: the mark goes with it',
+      prev: { ...entry('in-call'), presenting: true as const },
+      report: report('ended'),
+      next: entry('ended', at(10)),
+      effect: 'end',
+    },
+  ] as {
+    name: string;
+    prev: CallEntry | undefined;
+    report: Report;
+    next: CallEntry | 'same';
+    effect: Effect;
+  }[])('presenting: $name', ({ prev, report, next, effect }) => {
+    const got = transition(prev, report);
+    expect(got.effect).toBe(effect);
+    if (next === 'same') expect(got.next).toBe(prev);
+    else expect(got.next).toEqual(next);
+  });
+
   it('starts only once over a whole call, however often each state is reported', () => {
     const states: Report['state'][] = [
       'lobby',

@@ -3,7 +3,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { focusFigures } from '../../../lib/focus';
 import { createFocusFeed, NUDGE_NOTIFICATION } from '../../../lib/session/focus-feed';
 import type { LiveInfo } from '../../../lib/session/orchestrator';
-import { DEFAULT_SETTINGS, focusItem, liveItem, settingsItem } from '../../../lib/storage/items';
+import {
+  callsItem,
+  DEFAULT_SETTINGS,
+  focusItem,
+  liveItem,
+  settingsItem,
+} from '../../../lib/storage/items';
 
 // The focus feed: browser events in, the focus ledger in storage.session out, and a private
 // nudge (notification and badge) once the user has been away for the grace time.
@@ -134,6 +140,27 @@ describe('the focus feed', () => {
     await createFocusFeed({ now, alive }).alarm(`nudge:${CALL_TAB}`);
     expect(nudges()).toEqual([`${NUDGE_NOTIFICATION}${CALL_TAB}`]);
   });
+
+  it.each([
+    [true, [], '1m'],
+    [false, [`${NUDGE_NOTIFICATION}${CALL_TAB}`], '1m'],
+  ])(
+    'while the user presents (folding on: %s), the nudge keeps to the badge',
+    async (fold, shown, badge) => {
+      await settingsItem.set({ ...DEFAULT_SETTINGS, graceSeconds: 5, foldWhilePresenting: fold });
+      await callsItem.set({
+        [CALL_TAB]: { platform: 'meet', state: 'in-call', since: T0, presenting: true },
+      });
+      const feed = createFocusFeed({ now, alive });
+      await goLive(feed);
+      await feed.tabActivated(99, WINDOW);
+      clock += 6 * SEC;
+      await vi.advanceTimersByTimeAsync(6 * SEC);
+      expect(nudges()).toEqual(shown);
+      expect(await fakeBrowser.action.getBadgeText({})).toBe(badge);
+      expect((await liveItem.get())[CALL_TAB]?.nudgedFor).toBe(T0);
+    },
+  );
 
   it('does not nudge when nudges are off', async () => {
     await settingsItem.set({ ...DEFAULT_SETTINGS, graceSeconds: 5, nudges: false });

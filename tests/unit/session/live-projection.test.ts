@@ -10,6 +10,7 @@ import { savePreNote } from '../../../lib/repos/notes';
 import {
   createLiveProjection,
   type LivePush,
+  PANEL_GRACE_MS,
   type PortLike,
   portTab,
   project,
@@ -82,6 +83,23 @@ describe('project', () => {
       mentorNotes: '',
       focus: startFocus(T0),
       sessionMinutes: 30,
+      panelOpen: false,
+      foldWhilePresenting: true,
+    });
+  });
+
+  it('carries whether the user presents, whether the panel is open, and the fold setting', () => {
+    const p = project({
+      ...base,
+      call: { ...CALL, presenting: true },
+      live: { sessionId: 's1', platform: 'meet' },
+      panelOpen: true,
+      settings: { ...DEFAULT_SETTINGS, foldWhilePresenting: false },
+    });
+    expect(p).toMatchObject({
+      call: { presenting: true },
+      panelOpen: true,
+      foldWhilePresenting: false,
     });
   });
 
@@ -164,13 +182,16 @@ describe('portTab', () => {
   });
 });
 
-/** A port as the background sees it, recording what it was sent. */
-function fakePort(tabId: number) {
+/** A port as the background sees it, recording what it was sent (the card's, or the panel's). */
+function fakePort(tabId: number, from: 'card' | 'panel' = 'card') {
   const sent: LivePush[] = [];
   let onGone: (() => void) | undefined;
   const port: PortLike = {
-    name: 'live',
-    sender: { tab: { id: tabId }, url: `${ORIGIN}overlay.html` },
+    name: from === 'card' ? 'live' : `live:${tabId}`,
+    sender:
+      from === 'card'
+        ? { tab: { id: tabId }, url: `${ORIGIN}overlay.html` }
+        : { url: `${ORIGIN}sidepanel.html?tab=${tabId}` },
     postMessage: (m) => sent.push(m as LivePush),
     disconnect: vi.fn(),
     onDisconnect: { addListener: (cb) => (onGone = cb) },
@@ -272,6 +293,70 @@ describe('the background projection', () => {
     await callsItem.set({});
     await vi.waitFor(async () => expect(await liveViewItem(7).get()).toBeNull());
     stop();
+  });
+
+  it('knows when the side panel is open on a call, and tells the card; a drop after a grace', async () => {
+    await liveCall();
+    let now = T0;
+    const timers: Array<() => void> = [];
+    const h = createLiveProjection({
+      db,
+      loadView: loadLiveView,
+      ownOrigin: ORIGIN,
+      now: () => now,
+      setTimeout: (fn) => timers.push(fn),
+    });
+    await h.refresh();
+    const card = fakePort(7);
+    h.connect(card.port);
+    await vi.waitFor(() => expect(card.sent).toHaveLength(1));
+    expect(card.sent[0]?.view?.panelOpen).toBe(false);
+    expect(h.panelOpen(7)).toBe(false);
+
+    const panel = fakePort(7, 'panel');
+    h.connect(panel.port);
+    expect(h.panelOpen(7)).toBe(true);
+    expect(h.panelOpen(8)).toBe(false);
+    await vi.waitFor(() => expect(card.sent.at(-1)?.view?.panelOpen).toBe(true));
+    expect((await liveViewItem(7).get())?.panelOpen).toBe(true);
+
+    // Closed (or reloading): still open within the grace, so the card does not flicker.
+    panel.gone();
+    expect(h.panelOpen(7)).toBe(true);
+    now += PANEL_GRACE_MS + 1;
+    expect(h.panelOpen(7)).toBe(false);
+    for (const fire of timers.splice(0)) fire();
+    await vi.waitFor(() => expect(card.sent.at(-1)?.view?.panelOpen).toBe(false));
+
+    // A card's port is no panel.
+    const second = fakePort(7);
+    h.connect(second.port);
+    expect(h.panelOpen(7)).toBe(false);
+  });
+
+  it('a new worker believes the panel the last one knew of, for the grace', async () => {
+    await liveCall();
+    const first = hub();
+    await first.refresh();
+    first.connect(fakePort(7, 'panel').port);
+    await vi.waitFor(async () => expect((await liveViewItem(7).get())?.panelOpen).toBe(true));
+
+    let now = T0;
+    const timers: Array<() => void> = [];
+    const next = createLiveProjection({
+      db,
+      loadView: loadLiveView,
+      ownOrigin: ORIGIN,
+      now: () => now,
+      setTimeout: (fn) => timers.push(fn),
+    });
+    await next.refresh();
+    expect(next.panelOpen(7)).toBe(true);
+    expect((await liveViewItem(7).get())?.panelOpen).toBe(true);
+    // The panel never came back: closed.
+    now += PANEL_GRACE_MS + 1;
+    for (const fire of timers.splice(0)) fire();
+    await vi.waitFor(async () => expect((await liveViewItem(7).get())?.panelOpen).toBe(false));
   });
 
   it('refuses a port that is not from its own pages', async () => {

@@ -134,6 +134,22 @@ describe('a detected call', () => {
     expect(started).toHaveBeenCalledTimes(1);
   });
 
+  it('keeps whether the user presents in the call entry, without a new session', async () => {
+    const { hooks, started } = recordingHooks();
+    const o = createOrchestrator(hooks, now);
+    await o.report(report('in-call', T0, { presenting: false }));
+    expect(await calls()).toEqual({ [TAB]: entry('in-call', T0) });
+    expect(await o.report(report('in-call', T0 + MIN, { presenting: true }))).toBe('none');
+    expect(await calls()).toEqual({ [TAB]: { ...entry('in-call', T0), presenting: true } });
+    // After a worker restart, the tab's answer says it too.
+    await createOrchestrator(hooks, now).reconcile(
+      async () => ({ state: 'in-call', presenting: false }),
+      async () => true,
+    );
+    expect(await calls()).toEqual({ [TAB]: entry('in-call', T0) });
+    expect(started).toHaveBeenCalledTimes(1);
+  });
+
   it('two in-call reports at once start one session', async () => {
     const { hooks, started } = recordingHooks();
     const o = createOrchestrator(hooks, now);

@@ -41,6 +41,26 @@ describe('checkCallReport', () => {
   });
 });
 
+describe('checkCallReport: presenting', () => {
+  it.each([
+    ['presenting in a call', { ...ok, presenting: true }, { presenting: true }],
+    ['not presenting in a call', { ...ok, presenting: false }, { presenting: false }],
+    ['no word on presenting', ok, {}],
+    ['a presenting that is no yes or no', { ...ok, presenting: 'yes' }, {}],
+    ['a presenting that is an object', { ...ok, presenting: { on: true } }, {}],
+    ['presenting outside a call', { ...ok, state: 'lobby', presenting: true }, {}],
+  ])('keeps only a yes or no in a call: %s', (_name, msg, extra) => {
+    const state = (msg as { state: string }).state;
+    expect(checkCallReport(msg, MEET, NOW)).toEqual({
+      platform: 'meet',
+      state,
+      meetingKey: 'abc-defg-hij',
+      at: NOW,
+      ...extra,
+    });
+  });
+});
+
 describe('checkVisibility', () => {
   it('takes a true report, and only from a call page, with a yes or no, now', () => {
     expect(checkVisibility({ visible: false, at: NOW }, MEET, NOW)).toEqual({

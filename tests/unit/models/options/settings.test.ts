@@ -18,6 +18,7 @@ describe('SettingsModel', () => {
       graceSeconds: String(DEFAULT_SETTINGS.graceSeconds),
       nudges: true,
       defaultSessionMinutes: String(DEFAULT_SETTINGS.defaultSessionMinutes),
+      foldWhilePresenting: true,
     });
   });
 
@@ -26,12 +27,14 @@ describe('SettingsModel', () => {
     await model.load();
     model.edit({ graceSeconds: '5' });
     model.edit({ nudges: false });
+    model.edit({ foldWhilePresenting: false });
     await model.flush();
     expect(model.saved.value).toBe('saved');
     expect(await settingsItem.get()).toEqual({
       graceSeconds: 5,
       nudges: false,
       defaultSessionMinutes: 45,
+      foldWhilePresenting: false,
     });
   });
 
@@ -54,6 +57,7 @@ describe('SettingsModel', () => {
       graceSeconds: 30,
       nudges: false,
       defaultSessionMinutes: 60,
+      foldWhilePresenting: true,
     });
   });
 });
