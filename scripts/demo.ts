@@ -324,7 +324,7 @@ async function walk(mentee: DemoBrowser, mentor: DemoBrowser, menteeCall: Page) 
   const popup = await openPage(mentee, 'popup.html', narrow);
   await popup.getByTestId('save-status').waitFor();
   await shot(popup, '1-mentee-prepares');
-  await popup.getByText('Share with your mentor').click();
+  await popup.getByRole('heading', { name: 'Share with your mentor' }).scrollIntoViewIfNeeded();
   const mailto = (await popup.getByTestId('share-mailto').getAttribute('href')) ?? '';
   const message = decodeURIComponent(/[?&]body=([^&]*)/.exec(mailto)?.[1] ?? '');
   await popup.getByTestId('share-mailto').scrollIntoViewIfNeeded();
@@ -333,7 +333,7 @@ async function walk(mentee: DemoBrowser, mentor: DemoBrowser, menteeCall: Page) 
 
   // 2. The pack reaches the mentor, in a browser of their own.
   const mp = await openPage(mentor, 'popup.html', narrow);
-  await mp.getByText('Share with your mentee').click();
+  await mp.getByRole('heading', { name: 'Share with your mentee' }).scrollIntoViewIfNeeded();
   await mp.getByLabel('Paste a message from your mentee').fill(message);
   await mp.getByRole('button', { name: 'Read pack' }).click();
   await mp.getByTestId('import-preview').waitFor();
