@@ -7,6 +7,7 @@ import { LiveSessionView } from '@/components/SessionCard';
 import { NoCall } from '@/components/ToReflectList';
 import { db } from '@/lib/db';
 import { startLanguage, t, tIsolated } from '@/lib/i18n';
+import { send } from '@/lib/messages';
 import { liveCommands, portFeed, storedDrafts, storedFeed } from '@/lib/session/live-client';
 import { LIVE_PORT } from '@/lib/session/live-projection';
 import { languageItem } from '@/lib/storage/items';
@@ -98,6 +99,14 @@ function App() {
 }
 
 async function main() {
+  // Opened in a tab for a call (Firefox's card, "Open in a tab"): that tab is part of the
+  // session, not somewhere else, so the time on it is no time away from the call.
+  if (pinnedTab !== undefined) {
+    browser.tabs.getCurrent().then((me) => {
+      if (me?.id !== undefined && me.id !== pinnedTab)
+        send({ type: 'companion-tab', tabId: me.id, on: true }).catch(() => {});
+    });
+  }
   await startLanguage(languageItem);
   if (pinnedTab === undefined) {
     // The global panel follows the active tab.

@@ -161,6 +161,11 @@ export function createFocusFeed(deps: FocusFeedDeps = {}) {
   }
 
   /** Runs `fn` for every live call, with the same queue as the orchestrator. */
+  /** How long a page of ours may take to load and mark its tab, back-dated to its activation. */
+  const OWN_PAGE_LOAD_MS = 5_000;
+  /** The tab that came to the front last, and when (this worker's; lost with it, harmlessly). */
+  let activated: { tabId: number; at: number } | undefined;
+
   const eachLive = (fn: (tabKey: string, info: LiveInfo, live: Live) => FocusEvent | undefined) =>
     serial(async () => {
       const { live } = await readState();
@@ -191,8 +196,9 @@ export function createFocusFeed(deps: FocusFeedDeps = {}) {
       };
     },
 
-    tabActivated: (tabId: number, windowId: number, at = now()) =>
-      eachLive((tabKey, info) => {
+    tabActivated: (tabId: number, windowId: number, at = now()) => {
+      activated = { tabId, at };
+      return eachLive((tabKey, info) => {
         if (info.windowId !== undefined && info.windowId !== windowId) return undefined;
         const where =
           String(tabId) === tabKey
@@ -201,7 +207,8 @@ export function createFocusFeed(deps: FocusFeedDeps = {}) {
               ? 'companion'
               : 'other';
         return { at, kind: 'tab', where };
-      }),
+      });
+    },
 
     windowFocused: (windowId: number, at = now()) =>
       eachLive((_tabKey, info) => ({
@@ -251,12 +258,18 @@ export function createFocusFeed(deps: FocusFeedDeps = {}) {
           next[key] = { ...info, companions: [...set] };
         }
         await liveItem.set(next);
-        // Marked while on it (from the popup over that tab): it counts from now.
+        // Marked while on it (from the popup over that tab): it counts from now. A page of ours
+        // that marks its own tab as it opens (the side panel's page in a tab) counts from when
+        // the tab came to the front, so opening it makes no away span of its load time.
         const tab = await browser.tabs.get(tabId).catch(() => undefined);
         if (!tab?.active) return;
+        const at =
+          on && activated?.tabId === tabId && now() - activated.at <= OWN_PAGE_LOAD_MS
+            ? activated.at
+            : now();
         for (const [key, info] of Object.entries(next)) {
           if (key !== String(tabId) && info.windowId === tab.windowId) {
-            await feed(key, info, { at: now(), kind: 'tab', where: on ? 'companion' : 'other' });
+            await feed(key, info, { at, kind: 'tab', where: on ? 'companion' : 'other' });
           }
         }
       }),

@@ -187,6 +187,40 @@ describe('the focus feed', () => {
     expect((await figures())?.awaySince).not.toBeNull();
   });
 
+  /** `browser.tabs.get` answers that `id` is the active tab of the call's window. */
+  const activeTab = (id: number) =>
+    vi
+      .spyOn(fakeBrowser.tabs, 'get')
+      .mockResolvedValue({ id, active: true, windowId: WINDOW } as unknown as Awaited<
+        ReturnType<typeof browser.tabs.get>
+      >);
+
+  it('counts no away span for a page of ours that marks its own tab as it opens', async () => {
+    const feed = createFocusFeed({ now, alive });
+    await goLive(feed);
+    const panelTab = 77;
+    activeTab(panelTab);
+    await feed.tabActivated(panelTab, WINDOW);
+    clock += 800; // the page loads, then says it is a companion of the call
+    await feed.companion(panelTab, true);
+    clock += 30 * SEC;
+    expect((await figures())?.count).toBe(0);
+    expect((await figures())?.awayMs).toBe(0);
+  });
+
+  it('counts the time on a tab marked long after it came to the front', async () => {
+    const feed = createFocusFeed({ now, alive });
+    await goLive(feed);
+    const doc = 78;
+    activeTab(doc);
+    await feed.tabActivated(doc, WINDOW);
+    clock += 60 * SEC;
+    await feed.companion(doc, true);
+    clock += 30 * SEC;
+    expect((await figures())?.count).toBe(1);
+    expect((await figures())?.awayMs).toBe(60 * SEC);
+  });
+
   it('writes the heartbeat with every ledger it keeps, with the figures so far', async () => {
     const feed = createFocusFeed({ now, alive });
     await goLive(feed);
