@@ -1,6 +1,7 @@
 import type { SaveStatus } from '@/lib/autosave';
 import { formatDateTime, t, tIsolated } from '@/lib/i18n';
 import type { Role, Topic } from '@/lib/records';
+import { saveStatusText } from './save-status';
 
 export interface PrepProps {
   otherName: string;
@@ -98,14 +99,7 @@ export function Prep(props: PrepProps) {
         aria-live="polite"
         data-testid="save-status"
       >
-        {props.saveError ??
-          (props.saved === 'saving'
-            ? t('saving')
-            : props.saved === 'saved'
-              ? t('saved')
-              : props.saved === 'failed'
-                ? t('saveFailed')
-                : '\u00a0')}
+        {props.saveError ?? saveStatusText(props.saved)}
       </p>
     </section>
   );

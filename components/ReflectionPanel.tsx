@@ -1,6 +1,7 @@
 import { formatDateTime, t, tIsolated } from '@/lib/i18n';
 import type { ReflectionModel } from '@/models/reflection';
 import { ReflectionForm } from './ReflectionForm';
+import { saveStatusText } from './save-status';
 
 /** The summary to paste to the other person: only the answers ticked here. */
 function ShareSummary({ model }: { model: ReflectionModel }) {
@@ -105,15 +106,7 @@ export function ReflectionPanel({
             onAnswer={(id, patch) => model.answer(id, patch)}
           />
           <p class="small muted" role="status" aria-live="polite" data-testid="reflection-status">
-            {r.complete || model.done.value
-              ? t('reflectionDone')
-              : status === 'saving'
-                ? t('saving')
-                : status === 'saved'
-                  ? t('saved')
-                  : status === 'failed'
-                    ? t('saveFailed')
-                    : '\u00a0'}
+            {r.complete || model.done.value ? t('reflectionDone') : saveStatusText(status)}
           </p>
           {!readOnly && (
             <div class="row">

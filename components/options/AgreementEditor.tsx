@@ -4,6 +4,7 @@ import { t } from '@/lib/i18n';
 import type { MentorshipType } from '@/lib/records';
 import type { AgreementDraft } from '@/lib/rules/agreement';
 import type { FieldError } from '@/models/options/agreement';
+import { saveStatusText } from '../save-status';
 import { roleName } from './format';
 
 export interface AgreementEditorProps {
@@ -66,15 +67,7 @@ export function AgreementEditor(props: AgreementEditorProps) {
       <div class="spread">
         <h2 id="agreement-title">{t('optAgreementTitle')}</h2>
         <span class="muted small" aria-live="polite" data-testid="agreement-status">
-          {error
-            ? t('optNotSaved')
-            : props.saved === 'saving'
-              ? t('saving')
-              : props.saved === 'saved'
-                ? t('saved')
-                : props.saved === 'failed'
-                  ? t('saveFailed')
-                  : '\u00a0'}
+          {error ? t('optNotSaved') : saveStatusText(props.saved)}
         </span>
       </div>
       <p class="muted small">{t('optAgreementIntro')}</p>

@@ -2,6 +2,7 @@ import type { SaveStatus } from '@/lib/autosave';
 import { BROWSER_LANGUAGE, LANGUAGES, languageName, t } from '@/lib/i18n';
 import type { ReminderSettings, SettingsDraft } from '@/lib/rules/settings';
 import type { SettingsError } from '@/models/options/settings';
+import { saveStatusText } from '../save-status';
 
 export interface SettingsFormProps {
   draft: SettingsDraft;
@@ -48,15 +49,7 @@ export function SettingsForm(props: SettingsFormProps) {
       <div class="spread">
         <h1 id="settings-title">{t('optSettingsTitle')}</h1>
         <span class="muted small" aria-live="polite">
-          {error
-            ? t('optNotSaved')
-            : props.saved === 'saving'
-              ? t('saving')
-              : props.saved === 'saved'
-                ? t('saved')
-                : props.saved === 'failed'
-                  ? t('saveFailed')
-                  : '\u00a0'}
+          {error ? t('optNotSaved') : saveStatusText(props.saved)}
         </span>
       </div>
       <div class="stack opt-field opt-narrow">
