@@ -66,6 +66,7 @@ const COMMON_EXTENSION = [
   'storage.sync',
   'tabs.create',
   'tabs.get',
+  'tabs.getCurrent',
   'tabs.onActivated',
   'tabs.onRemoved',
   'tabs.onUpdated',
