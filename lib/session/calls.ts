@@ -16,6 +16,11 @@ export interface CallEntry {
   state: CallState;
   /** When this state began, in ms since the epoch. */
   since: number;
+  /**
+   * A live call whose page went away (a full page load within the web client): the session
+   * stays live until `until`, and the new page reporting in-call continues it.
+   */
+  held?: { since: number; until: number };
 }
 
 export type Calls = Record<string, CallEntry>;

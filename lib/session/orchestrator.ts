@@ -34,6 +34,8 @@ export interface LiveInfo {
   meetingKey?: string;
   /** Started by hand from the popup: detection may not see this call, so only an end counts. */
   manual?: boolean;
+  /** Started from the "In a session? Start it" question a minute of sound in the tab asked. */
+  fromAudio?: boolean;
   /** Tabs the user marked as part of the session (a shared doc, slides): not away there. */
   companions?: number[];
   /** The away span (by its start) the user was already nudged about. */
