@@ -137,10 +137,16 @@ function Ready({
       <details>
         <summary>{t('detectWhatIsCopied')}</summary>
         <p class="muted small">{t('detectPrivate')}</p>
-        {/* Focusable: it scrolls, and a keyboard must be able to scroll it (axe). */}
-        <pre class="pre detect-report" dir="ltr" tabIndex={0} data-testid="detect-report">
-          {v.text}
-        </pre>
+        {/* Read-only text the user can also select and copy by hand (when copying fails). */}
+        <textarea
+          class="detect-report"
+          dir="ltr"
+          readOnly
+          rows={12}
+          aria-label={t('detectWhatIsCopied')}
+          value={v.text}
+          data-testid="detect-report"
+        />
       </details>
     </div>
   );

@@ -84,7 +84,7 @@ describe('the detection check', () => {
     await panel.getByRole('status').getByText('Copied').waitFor();
     await call.bringToFront();
     const copied = await call.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe(await panel.getByTestId('detect-report').textContent());
+    expect(copied).toBe(await panel.getByTestId('detect-report').inputValue());
 
     // Nothing of the page: its text, the people in it, the link.
     const { texts, names } = await pageTexts(call);
@@ -123,7 +123,7 @@ describe('the detection check', () => {
       .waitFor();
     expect(await popup.getByRole('heading', { name: 'Detection check' }).count()).toBe(1);
     expect(await popup.getByRole('heading', { name: 'Signal groups' }).count()).toBe(1);
-    const report = (await popup.getByTestId('detect-report').textContent()) ?? '';
+    const report = await popup.getByTestId('detect-report').inputValue();
     expect(report).toContain('session: live');
     for (const secret of [DEMO_MENTOR, DEMO_TOPIC, DEMO_NOTES.slice(0, 20), 'abc-defg-hij'])
       expect(report).not.toContain(secret);
