@@ -56,6 +56,23 @@ export function zoomMeetingKey(url: URL): string | undefined {
   return mn ? mn : undefined;
 }
 
+/**
+ * What a page's URL says of the call it may hold, for the background's reload grace
+ * (lib/session/reload-grace.ts): whether the platform's call client runs on this page (not an end
+ * page, launcher or home page), and the meeting's key while the URL shows it. Only Zoom is read:
+ * it is the one client that loads whole new pages within a call.
+ */
+export interface PageFacts {
+  client: boolean;
+  meetingKey?: string;
+}
+
+export function zoomPageFacts(url: URL): PageFacts {
+  const client = platformOfHost(url.hostname) === 'zoom' && isZoomClientPage(url);
+  const meetingKey = client ? zoomMeetingKey(url) : undefined;
+  return meetingKey ? { client, meetingKey } : { client };
+}
+
 // -- Microsoft Teams ---------------------------------------------------------------------------
 
 /** The "Open the Teams app?" launcher page: it only hands over to the desktop app. */
