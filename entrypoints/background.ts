@@ -6,6 +6,7 @@ import { createBrowserUi } from '@/lib/session/browser-ui';
 import { createFocusFeed, NUDGE_NOTIFICATION } from '@/lib/session/focus-feed';
 import { createLiveProjection } from '@/lib/session/live-projection';
 import { createOrchestrator } from '@/lib/session/orchestrator';
+import { pageFactsOf, RELOAD_GRACE_ALARM } from '@/lib/session/reload-grace';
 import { createReminders } from '@/lib/session/reminders';
 import { checkCallReport, checkVisibility } from '@/lib/session/reports';
 import { settingsItem } from '@/lib/storage/items';
@@ -20,18 +21,24 @@ export default defineBackground(() => {
     loadView: loadLiveView,
     ownOrigin: browser.runtime.getURL('/'),
   });
-  const sessions = createOrchestrator({
-    ending: async (tabId, live, at) => {
-      const figures = await focus.ended(String(tabId), live, at);
-      return figures ? { focus: figures } : undefined;
+  const sessions = createOrchestrator(
+    {
+      ending: async (tabId, live, at) => {
+        const figures = await focus.ended(String(tabId), live, at);
+        return figures ? { focus: figures } : undefined;
+      },
+      started: async (tabId, live, session) => {
+        await focus.started(live, session.startedAt ?? Date.now());
+        await ui.hooks.started?.(tabId, live, session);
+      },
+      ended: (tabId, live, session, at) => ui.hooks.ended?.(tabId, live, session, at),
+      orphaned: (session) => ui.hooks.orphaned?.(session),
+      // A Zoom page loading anew within /wc/: the session is held until then (reload-grace.ts).
+      held: (tabId, until) =>
+        browser.alarms.create(`${RELOAD_GRACE_ALARM}${tabId}`, { when: until }),
     },
-    started: async (tabId, live, session) => {
-      await focus.started(live, session.startedAt ?? Date.now());
-      await ui.hooks.started?.(tabId, live, session);
-    },
-    ended: (tabId, live, session, at) => ui.hooks.ended?.(tabId, live, session, at),
-    orphaned: (session) => ui.hooks.orphaned?.(session),
-  });
+    Date.now,
+  );
 
   const ask = (tabId: number) => sendToTab(tabId, { type: 'call-ping' }, { frameId: 0 });
   const tabExists = (tabId: number) =>
@@ -52,7 +59,12 @@ export default defineBackground(() => {
     'call-state': async (msg, sender) => {
       const report = checkCallReport(msg, sender.url, Date.now());
       if (sender.tabId === undefined || sender.frameId !== 0 || !report) return { ok: true };
-      await sessions.report({ tabId: sender.tabId, windowId: sender.windowId, ...report });
+      await sessions.report({
+        tabId: sender.tabId,
+        windowId: sender.windowId,
+        ...report,
+        page: pageFactsOf(sender.url),
+      });
       return { ok: true };
     },
     visibility: async (msg, sender) => {
@@ -100,6 +112,8 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     focus.alarm(alarm.name);
+    if (alarm.name.startsWith(RELOAD_GRACE_ALARM))
+      void sessions.graceOver(Number(alarm.name.slice(RELOAD_GRACE_ALARM.length)));
   });
   const onNotification = (id: string) => {
     if (id.startsWith(NUDGE_NOTIFICATION)) focusCall(Number(id.slice(NUDGE_NOTIFICATION.length)));
