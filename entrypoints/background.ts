@@ -2,6 +2,8 @@ import { db } from '@/lib/db';
 import { listen, sendToTab } from '@/lib/messages';
 import { loadLiveView } from '@/lib/repos/live';
 import { changeActionItem } from '@/lib/session/action-item-change';
+import { AUDIO_ALARM } from '@/lib/session/audio';
+import { createAudioWatch } from '@/lib/session/audio-watch';
 import { createBrowserUi } from '@/lib/session/browser-ui';
 import { createFocusFeed, NUDGE_NOTIFICATION } from '@/lib/session/focus-feed';
 import { createLiveProjection } from '@/lib/session/live-projection';
@@ -46,6 +48,13 @@ export default defineBackground(() => {
       () => true,
       () => false,
     );
+  // A meeting tab that has played sound for a minute with no call seen: ask, once (issue 11).
+  const audio = createAudioWatch({
+    db,
+    now: Date.now,
+    ask,
+    start: (tabId, windowId) => sessions.manualStart(tabId, ask, windowId, { fromAudio: true }),
+  });
   const sweep = () => sessions.sweep(async () => (await settingsItem.get()).defaultSessionMinutes);
 
   async function focusCall(tabId: number) {
@@ -100,6 +109,7 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     sessions.tabClosed(tabId).then(() => projection.drop(tabId));
+    void audio.closed(tabId);
   });
   browser.tabs.onActivated.addListener(({ tabId, windowId }) => {
     focus.tabActivated(tabId, windowId);
@@ -114,9 +124,11 @@ export default defineBackground(() => {
     focus.alarm(alarm.name);
     if (alarm.name.startsWith(RELOAD_GRACE_ALARM))
       void sessions.graceOver(Number(alarm.name.slice(RELOAD_GRACE_ALARM.length)));
+    void audio.alarm(alarm.name);
   });
   const onNotification = (id: string) => {
     if (id.startsWith(NUDGE_NOTIFICATION)) focusCall(Number(id.slice(NUDGE_NOTIFICATION.length)));
+    else if (id.startsWith(AUDIO_ALARM)) void audio.clicked(id);
     else ui.notificationClicked(id);
   };
   browser.notifications.onClicked.addListener(onNotification);
@@ -124,6 +136,7 @@ export default defineBackground(() => {
 
   // A call tab that loaded another page: ask it where it stands (no answer: not a call any more).
   browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.audible !== undefined) void audio.audible(tabId, change.audible);
     if (change.status !== 'complete') return;
     sessions.reconcileTab(tabId, ask);
   });

@@ -3,7 +3,7 @@ import { onMessage } from '@/lib/content/runtime';
 import { watchLoader } from '@/lib/content/watch';
 import { callHint } from '@/lib/platforms/hints';
 import { CALL_MATCHES, platformOfHost } from '@/lib/platforms/hosts';
-import { zoomPageFacts } from '@/lib/platforms/urls';
+import { pageFacts } from '@/lib/platforms/urls';
 
 // The content script every page of the three platforms gets, kept to a few kilobytes: it looks
 // cheaply, and only when something could have brought a call (lib/content/looks.ts), whether the
@@ -47,7 +47,7 @@ export default defineContentScript({
         return Promise.resolve({
           platform,
           state: 'none',
-          page: zoomPageFacts(new URL(location.href)),
+          page: pageFacts(new URL(location.href)),
         });
       return load().then((watch) => watch?.answer(msg));
     });

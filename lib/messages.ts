@@ -92,7 +92,7 @@ export interface Replies {
     state: Detected;
     meetingKey?: string;
     presenting?: boolean;
-    /** What the page is, from its URL (lib/platforms/urls.ts `zoomPageFacts`). */
+    /** What the page is, from its URL (lib/platforms/urls.ts `pageFacts`). */
     page?: PageFacts;
   };
   /** From the content script of a call platform's page; `report` is the copyable text. */

@@ -56,23 +56,6 @@ export function zoomMeetingKey(url: URL): string | undefined {
   return mn ? mn : undefined;
 }
 
-/**
- * What a page's URL says of the call it may hold, for the background's reload grace
- * (lib/session/reload-grace.ts): whether the platform's call client runs on this page (not an end
- * page, launcher or home page), and the meeting's key while the URL shows it. Only Zoom is read:
- * it is the one client that loads whole new pages within a call.
- */
-export interface PageFacts {
-  client: boolean;
-  meetingKey?: string;
-}
-
-export function zoomPageFacts(url: URL): PageFacts {
-  const client = platformOfHost(url.hostname) === 'zoom' && isZoomClientPage(url);
-  const meetingKey = client ? zoomMeetingKey(url) : undefined;
-  return meetingKey ? { client, meetingKey } : { client };
-}
-
 // -- Microsoft Teams ---------------------------------------------------------------------------
 
 /** The "Open the Teams app?" launcher page: it only hands over to the desktop app. */
@@ -134,4 +117,35 @@ export function teamsMeetingKey(url: URL): string | undefined {
     if (meet?.[1]) return meet[1];
   }
   return undefined;
+}
+
+// -- All three -------------------------------------------------------------------------------
+
+/**
+ * What a page's URL says of the call it may hold, for the background, which cannot read a tab's
+ * URL: whether the platform's call client runs on this page (a Meet meeting page, a Zoom client
+ * page, any Teams page but the launcher; never an end page, launcher or home page), and the
+ * meeting's key while the URL shows it. The reload grace (lib/session/reload-grace.ts) and the
+ * second opinion from sound (lib/session/audio.ts) read it.
+ */
+export interface PageFacts {
+  client: boolean;
+  meetingKey?: string;
+}
+
+export function pageFacts(url: URL): PageFacts {
+  const platform = platformOfHost(url.hostname);
+  let client = false;
+  let meetingKey: string | undefined;
+  if (platform === 'meet') {
+    meetingKey = meetMeetingKey(url);
+    client = meetingKey !== undefined;
+  } else if (platform === 'zoom') {
+    client = isZoomClientPage(url);
+    meetingKey = client ? zoomMeetingKey(url) : undefined;
+  } else if (platform === 'teams') {
+    client = isTeamsCallPage(url);
+    meetingKey = client ? teamsMeetingKey(url) : undefined;
+  }
+  return meetingKey ? { client, meetingKey } : { client };
 }

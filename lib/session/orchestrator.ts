@@ -284,6 +284,8 @@ export function createOrchestrator(
         if (!platform) return refuse('no-call-tab');
         const { live } = await readState();
         if (live[String(tabId)]) return { ok: true };
+        // The meeting key the page shows, so the session finds its mentorship by link.
+        const meetingKey = reply.meetingKey ?? reply.page?.meetingKey;
         await apply({
           tabId,
           windowId,
@@ -291,6 +293,7 @@ export function createOrchestrator(
           state: 'in-call',
           at: now(),
           manual: true,
+          ...(meetingKey ? { meetingKey } : {}),
           ...(how.fromAudio ? { fromAudio: true } : {}),
         });
         return { ok: true } as Reply;

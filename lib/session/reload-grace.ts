@@ -8,9 +8,9 @@
 // Pure: the platform, what the tab's page is now and the live session's meeting key in. The
 // background cannot read a tab's URL (the extension holds no `tabs` or host permission): a
 // report's sender URL says what the page is, and so does the page's own answer to a ping
-// (`zoomPageFacts` in lib/platforms/urls.ts, run in the content script).
+// (`pageFacts` in lib/platforms/urls.ts, run in the content script).
 
-import { type PageFacts, zoomPageFacts } from '../platforms/urls';
+import { type PageFacts, pageFacts } from '../platforms/urls';
 import type { Platform } from '../records';
 
 /** The alarm that ends a held call, then the tab id. */
@@ -22,7 +22,7 @@ export const RELOAD_GRACE_MS = 30_000;
 /** What a report's sender URL says of the page; nothing from a URL that does not parse. */
 export function pageFactsOf(url: string | undefined): PageFacts | undefined {
   try {
-    return url ? zoomPageFacts(new URL(url)) : undefined;
+    return url ? pageFacts(new URL(url)) : undefined;
   } catch {
     return undefined;
   }

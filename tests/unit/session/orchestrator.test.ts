@@ -310,6 +310,39 @@ describe('a session started by hand', () => {
     expect(await readState()).toEqual({ calls: {}, live: {} });
   });
 
+  it('from the question sound asked: marked so, and matched to its mentorship by the link', async () => {
+    const d = await db();
+    const { mentorship } = await createMentorship(
+      d,
+      {
+        otherName: 'Ana',
+        myRole: 'mentor',
+        meetingLink: 'https://meet.google.com/abc-defg-hij',
+        cadenceDays: 14,
+        sessionMinutes: 45,
+      },
+      T0 - DAY,
+    );
+    const { hooks, started } = recordingHooks();
+    const o = createOrchestrator(hooks, now);
+    const lobbyPage: Ask = async () => ({
+      platform: 'meet',
+      state: 'lobby',
+      page: { client: true, meetingKey: 'abc-defg-hij' },
+    });
+    expect(await o.manualStart(TAB, lobbyPage, 7, { fromAudio: true })).toEqual({ ok: true });
+    const { live } = await readState();
+    expect(live[TAB]).toMatchObject({
+      manual: true,
+      fromAudio: true,
+      meetingKey: 'meet:abc-defg-hij',
+    });
+    expect(started.mock.calls[0]?.[2]).toMatchObject({
+      mentorshipId: mentorship.id,
+      status: 'live',
+    });
+  });
+
   it('ignores a lobby detection but ends on ended', async () => {
     const { hooks, started, ended } = recordingHooks();
     const o = createOrchestrator(hooks, now);
