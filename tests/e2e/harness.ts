@@ -89,6 +89,11 @@ export async function launch(
     headless?: boolean;
     /** The browser's UI language (`--lang`, and the pages' locale); English unless given. */
     lang?: string;
+    /**
+     * Sound on: pages play audio without a gesture, and tabs that do are `audible` (Playwright
+     * mutes Chromium by default, and a muted headless tab never turns audible).
+     */
+    audio?: boolean;
   } = {},
 ): Promise<Harness> {
   const lang = opts.lang ?? 'en-US';
@@ -110,7 +115,9 @@ export async function launch(
       `--lang=${lang}`,
       `--log-net-log=${netLog}`,
       '--net-log-capture-mode=Default',
+      ...(opts.audio ? ['--autoplay-policy=no-user-gesture-required'] : []),
     ],
+    ...(opts.audio ? { ignoreDefaultArgs: ['--mute-audio'] } : {}),
     locale: lang,
     viewport: { width: 1280, height: 800 },
   });
