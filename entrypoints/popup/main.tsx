@@ -3,8 +3,9 @@ import './popup.css';
 import { render } from 'preact';
 import { type PopupEffects, PopupView } from '@/components/PopupView';
 import { db } from '@/lib/db';
+import { askDetectCheck } from '@/lib/detect-check';
 import { startLanguage } from '@/lib/i18n';
-import { send, sendToTab } from '@/lib/messages';
+import { send } from '@/lib/messages';
 import { callsItem, languageItem, liveItem, popupMentorshipItem } from '@/lib/storage/items';
 import { pageJournal } from '@/lib/storage/journal';
 import { CallTabModel } from '@/models/call-tab';
@@ -50,7 +51,7 @@ async function main() {
   const check = new DetectionCheckModel({
     now,
     tab: activeTab,
-    ask: (tabId) => sendToTab(tabId, { type: 'detect-check' }, { frameId: 0 }),
+    ask: askDetectCheck,
     audible: async (tabId) => (await browser.tabs.get(tabId)).audible,
     calls: callsItem,
     live: liveItem,

@@ -8,8 +8,9 @@ import { ReflectionPanel } from '@/components/ReflectionPanel';
 import { LiveSessionView } from '@/components/SessionCard';
 import { NoCall } from '@/components/ToReflectList';
 import { db } from '@/lib/db';
+import { askDetectCheck } from '@/lib/detect-check';
 import { startLanguage, t, tIsolated } from '@/lib/i18n';
-import { send, sendToTab } from '@/lib/messages';
+import { send } from '@/lib/messages';
 import { liveCommands, storedFeed } from '@/lib/session/live-client';
 import { callsItem, languageItem, liveItem } from '@/lib/storage/items';
 import { pageJournal } from '@/lib/storage/journal';
@@ -86,7 +87,7 @@ const callTab = new CallTabModel({
 const check = new DetectionCheckModel({
   now: Date.now,
   tab: panelTab,
-  ask: (id) => sendToTab(id, { type: 'detect-check' }, { frameId: 0 }),
+  ask: askDetectCheck,
   audible: async (id) => (await browser.tabs.get(id)).audible,
   calls: callsItem,
   live: liveItem,
