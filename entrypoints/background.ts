@@ -32,6 +32,8 @@ export default defineBackground(() => {
       started: async (tabId, live, session) => {
         await focus.started(live, session.startedAt ?? Date.now());
         await ui.hooks.started?.(tabId, live, session);
+        // The question from sound is answered once the tab's session is on, however it began.
+        await browser.notifications.clear(`${AUDIO_ALARM}${tabId}`).catch(() => false);
       },
       ended: (tabId, live, session, at) => ui.hooks.ended?.(tabId, live, session, at),
       orphaned: (session) => ui.hooks.orphaned?.(session),
