@@ -38,7 +38,8 @@ function Group({ g }: { g: GroupCheck }) {
       <details>
         <summary>
           <code dir="ltr">{g.group}</code>
-          {g.signal && (
+          {/* The signal it feeds, where it is not named the same. */}
+          {g.signal && g.signal !== g.group && (
             <>
               {' '}
               <span class="muted">({g.signal})</span>
