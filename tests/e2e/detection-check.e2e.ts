@@ -46,6 +46,8 @@ const steady = (text: string) =>
 
 async function pageTexts(page: Page): Promise<{ texts: string[]; names: string[] }> {
   return page.evaluate(() => {
+    // What the page shows on screen, line by line: the rendered text is the point here.
+    // biome-ignore lint/performance/useDomNodeTextContent: textContent has no lines to split.
     const texts = document.body.innerText
       .split('\n')
       .map((s) => s.trim())

@@ -7,7 +7,6 @@ import { detectionCheck, detectionReport } from '../../../lib/platforms/check';
 import { meet } from '../../../lib/platforms/meet';
 import { initialTracker, track } from '../../../lib/platforms/tracker';
 import type { Calls } from '../../../lib/session/calls';
-import type { Live } from '../../../lib/session/orchestrator';
 import { callsItem, liveItem } from '../../../lib/storage/items';
 import {
   type DetectionCheckEnv,
