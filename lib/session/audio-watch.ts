@@ -11,10 +11,11 @@
 import type { Db } from '../db';
 import { t } from '../i18n';
 import type { CommandReply } from '../messages';
+import type { Platform } from '../records';
+import { matchedMentorship } from '../repos/live';
 import { audioItem, callsItem, liveItem } from '../storage/items';
 import { AUDIO_ALARM, type AudioEvent, decideAudio, type PageAnswer } from './audio';
 import { prefixedKey } from './links';
-import { matchCall } from './match';
 import { ASK_LIMIT_MS, bounded, serial } from './queue';
 
 export interface AudioWatchDeps {
@@ -29,22 +30,11 @@ export interface AudioWatchDeps {
 /** The other person's name when the call is obviously theirs (by link, or scheduled now). */
 async function obviousName(
   d: Db,
-  platform: PageAnswer['platform'],
+  platform: Platform,
   meetingKey: string | undefined,
   now: number,
 ): Promise<string | undefined> {
-  if (!platform) return undefined;
-  const [mentorships, sessions] = await Promise.all([
-    d.getAll('mentorships'),
-    d.getAll('sessions'),
-  ]);
-  const match = matchCall(
-    { meetingKey: prefixedKey(platform, meetingKey), now },
-    mentorships,
-    sessions,
-  );
-  if (match.by === 'none' || !match.mentorshipId) return undefined;
-  return mentorships.find((m) => m.id === match.mentorshipId)?.otherName;
+  return (await matchedMentorship(d, prefixedKey(platform, meetingKey), now))?.otherName;
 }
 
 export function createAudioWatch(deps: AudioWatchDeps) {
