@@ -1,3 +1,4 @@
+import './invite-preview.css';
 import { t } from '@/lib/i18n';
 import type { InviteModel } from '@/models/invite';
 import { formatWhen } from './options/format';
@@ -13,6 +14,7 @@ export function InvitePreview({ model, idPrefix }: { model: InviteModel; idPrefi
   const info = model.info.value;
   const busy = model.busy.value;
   const chooseId = `${idPrefix}-invite-for`;
+  const sessionId = `${idPrefix}-invite-session`;
   return (
     <>
       {error && (
@@ -28,7 +30,15 @@ export function InvitePreview({ model, idPrefix }: { model: InviteModel; idPrefi
       {preview && (
         <div class="stack invite-preview" data-testid="invite-preview">
           <p class="small">
-            <strong>{t(preview.movesFrom !== undefined ? 'inviteMoves' : 'inviteBooks')}</strong>
+            <strong>
+              {t(
+                preview.movesFrom !== undefined
+                  ? 'inviteMoves'
+                  : preview.usesFor !== undefined
+                    ? 'inviteUses'
+                    : 'inviteBooks',
+              )}
+            </strong>
           </p>
           <dl class="small invite-facts">
             {preview.summary && (
@@ -79,6 +89,32 @@ export function InvitePreview({ model, idPrefix }: { model: InviteModel; idPrefi
               </select>
             </label>
           )}
+          {preview.bookings.length > 0 && (
+            <label for={sessionId}>
+              {t('inviteForSession')}
+              <select
+                id={sessionId}
+                data-testid="invite-session"
+                value={
+                  preview.picked ??
+                  (preview.usesFor !== undefined
+                    ? preview.bookings.find((b) => b.at === preview.usesFor)?.id
+                    : '') ??
+                  ''
+                }
+                onChange={(e) => model.pickSession(e.currentTarget.value || undefined)}
+              >
+                {!preview.bookings.some((b) => b.at === preview.at) && (
+                  <option value="">{t('inviteNewSession')}</option>
+                )}
+                {preview.bookings.map((b) => (
+                  <option value={b.id} key={b.id}>
+                    {formatWhen(b.at)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <div class="row">
             <button
               type="button"
@@ -86,7 +122,11 @@ export function InvitePreview({ model, idPrefix }: { model: InviteModel; idPrefi
               disabled={busy || !preview.chosen}
               onClick={() => model.confirm()}
             >
-              {t(preview.movesFrom !== undefined ? 'inviteMove' : 'inviteBook')}
+              {preview.movesFrom !== undefined
+                ? t('inviteMove')
+                : preview.usesFor !== undefined
+                  ? t('inviteUseLink', formatWhen(preview.usesFor))
+                  : t('inviteBook')}
             </button>
             <button type="button" onClick={() => model.reset()}>
               {t('cancel')}

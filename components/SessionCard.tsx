@@ -29,7 +29,11 @@ export interface SessionViewProps {
   error?: string;
   /** Show the notes open (the side panel has room). */
   roomy?: boolean;
-  onAddAction(text: string): void;
+  /** The action item being typed, not added yet. */
+  draft: string;
+  onDraft(text: string): void;
+  /** Adds `draft` as an action item. */
+  onAddAction(): void;
   onToggleAction(id: string): void;
   /** Resolves true when the new text was saved. */
   onEditAction(id: string, text: string): Promise<boolean>;
@@ -172,7 +176,7 @@ function announcement(props: SessionViewProps): string {
 
 /** The live session: topic, goal, notes, action items, timer and this user's focus figure. */
 export function SessionView(props: SessionViewProps) {
-  const [draft, setDraft] = useState('');
+  const { draft } = props;
   return (
     <div class="stack session-view">
       {/* One polite region that stays in place while its text changes; the timer is outside it. */}
@@ -284,8 +288,7 @@ export function SessionView(props: SessionViewProps) {
           onSubmit={(e) => {
             e.preventDefault();
             if (!draft.trim()) return;
-            props.onAddAction(draft);
-            setDraft('');
+            props.onAddAction();
           }}
         >
           <input
@@ -295,7 +298,7 @@ export function SessionView(props: SessionViewProps) {
             placeholder={t('addActionPlaceholder')}
             value={draft}
             maxLength={500}
-            onInput={(e) => setDraft(e.currentTarget.value)}
+            onInput={(e) => props.onDraft(e.currentTarget.value)}
           />
           <button type="submit">{t('add')}</button>
         </form>
@@ -325,7 +328,9 @@ export function LiveSessionView(props: { model: LiveModel; roomy?: boolean; away
       roomy={props.roomy}
       unassigned={model.unassigned.value}
       error={model.error.value}
-      onAddAction={(text) => model.addActionItem(text)}
+      draft={model.draft.value}
+      onDraft={(text) => model.typeDraft(text)}
+      onAddAction={() => model.addDraft()}
       onToggleAction={(id) => model.toggleActionItem(id)}
       onEditAction={(id, text) => model.editActionItem(id, text)}
       onRemoveAction={(id) => model.removeActionItem(id)}

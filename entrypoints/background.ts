@@ -1,6 +1,8 @@
 import { db } from '@/lib/db';
+import { followLanguage } from '@/lib/i18n';
 import { listen, sendToTab } from '@/lib/messages';
 import { loadLiveView } from '@/lib/repos/live';
+import { settleActionDrafts } from '@/lib/session/action-drafts';
 import { changeActionItem } from '@/lib/session/action-item-change';
 import { AUDIO_ALARM } from '@/lib/session/audio';
 import { createAudioWatch } from '@/lib/session/audio-watch';
@@ -11,11 +13,13 @@ import { createOrchestrator } from '@/lib/session/orchestrator';
 import { pageFactsOf, RELOAD_GRACE_ALARM } from '@/lib/session/reload-grace';
 import { createReminders } from '@/lib/session/reminders';
 import { checkCallReport, checkVisibility } from '@/lib/session/reports';
-import { settingsItem } from '@/lib/storage/items';
+import { languageItem, settingsItem } from '@/lib/storage/items';
 
 // Wiring only: browser events in, lib/ decides. Every listener is registered synchronously at
 // start-up, so the events themselves wake a stopped worker.
 export default defineBackground(() => {
+  // Notifications in the language chosen in Settings (the browser's, unless one was chosen).
+  followLanguage(languageItem);
   const focus = createFocusFeed();
   const ui = createBrowserUi();
   const projection = createLiveProjection({
@@ -35,7 +39,10 @@ export default defineBackground(() => {
         // The question from sound is answered once the tab's session is on, however it began.
         await browser.notifications.clear(`${AUDIO_ALARM}${tabId}`).catch(() => false);
       },
-      ended: (tabId, live, session, at) => ui.hooks.ended?.(tabId, live, session, at),
+      ended: async (tabId, live, session, at) => {
+        await settleDrafts();
+        await ui.hooks.ended?.(tabId, live, session, at);
+      },
       orphaned: (session) => ui.hooks.orphaned?.(session),
       // A Zoom page loading anew within /wc/: the session is held until then (reload-grace.ts).
       held: (tabId, until) =>
@@ -43,6 +50,10 @@ export default defineBackground(() => {
     },
     Date.now,
   );
+  // What was typed as an action item on a call that is over becomes one (nothing typed is lost).
+  const settleDrafts = async () => {
+    await settleActionDrafts(await db(), Date.now()).catch((e) => console.warn(e));
+  };
 
   const ask = (tabId: number) => sendToTab(tabId, { type: 'call-ping' }, { frameId: 0 });
   const tabExists = (tabId: number) =>
@@ -168,10 +179,10 @@ export default defineBackground(() => {
 
   // The browser started, or the extension was installed, updated or reloaded: storage.session
   // is empty, so every session record still live was left so by a quit.
-  browser.runtime.onStartup.addListener(() => sweep());
-  browser.runtime.onInstalled.addListener(() => sweep());
+  browser.runtime.onStartup.addListener(() => sweep().then(settleDrafts));
+  browser.runtime.onInstalled.addListener(() => sweep().then(settleDrafts));
   // A new worker (first start, or after Chrome stopped the last one) picks up from storage, and
   // ends what no tab owns any more.
-  sessions.reconcile(ask, tabExists).then(sweep);
+  sessions.reconcile(ask, tabExists).then(sweep).then(settleDrafts);
   projection.refresh();
 });

@@ -8,6 +8,20 @@
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
 
+/**
+ * One status for several savers shown by one line: "Saved" only when every one of them has
+ * written what it was given; a failure, or a write still under way, says so over the others.
+ */
+export function combinedStatus(statuses: Iterable<SaveStatus>): SaveStatus {
+  let out: SaveStatus = 'idle';
+  for (const s of statuses) {
+    if (s === 'failed') return 'failed';
+    if (s === 'saving') out = 'saving';
+    else if (s === 'saved' && out === 'idle') out = 'saved';
+  }
+  return out;
+}
+
 /** Waits before the n-th retry of a failed write, in ms: 1 s, 2 s, 5 s, then every 10 s. */
 export const RETRY_MS = [1_000, 2_000, 5_000, 10_000] as const;
 

@@ -79,6 +79,11 @@ export const ERROR_PARAMS = {
   'invite-past': 0,
   'invite-no-link': 0,
   'invite-cancelled': 0,
+  // A dropped or chosen invite file (lib/calendar/invite-file.ts).
+  'invite-too-large': 0,
+  'invite-file-empty': 0,
+  'invite-file-not-calendar': 0,
+  'invite-file-unreadable': 0,
   // Editing and deleting what was written, and undoing a delete.
   'action-item-gone': 0,
   'goal-gone': 0,

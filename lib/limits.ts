@@ -42,6 +42,8 @@ export const LIMITS = {
   fingerprint: 2_000,
   /** Text pasted into the share-pack importer. */
   shareInput: 2_000_000,
+  /** A calendar invite's text, pasted or from a file (an invite is a few kB). */
+  inviteInput: 1_000_000,
   /** A backup file's text. */
   backupInput: 50_000_000,
 } as const;

@@ -90,7 +90,16 @@ export interface SessionRecord {
   status: SessionStatus;
   scheduledAt?: number;
   platform?: Platform;
+  /**
+   * The meeting's key (lib/session/links.ts): the call's once it went live; for a booking, the
+   * key of its own `meetingLink`, so the call on that link is matched to it.
+   */
   meetingKey?: string;
+  /**
+   * A booking's own meeting link, when it is not the mentorship's (an invite's one-off Zoom for
+   * a Meet mentorship): the reminder opens it and the calendar file carries it.
+   */
+  meetingLink?: string;
   startedAt?: number;
   endedAt?: number;
   /**

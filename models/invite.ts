@@ -1,9 +1,12 @@
 // Importing a calendar invite (pasted into the popup, or a dropped or chosen .ics file on the
 // Mentorships page): read it, show what it would book, and book it only when confirmed.
 //
-//   idle ──read──> preview (time, link, mentorship: the one using its link, else a choice)
-//     │              └─confirm──> idle (booked: the session at its time; the link kept on the
-//     │                                 mentorship that had none, so the call matches by it)
+//   idle ──read──> preview (time, link, mentorship: the one using its link, else a choice;
+//     │              the booking it is for: ours by UID, one at its time, or one the user picks)
+//     │              └─confirm──> idle (booked, moved, or the booking given the link: the
+//     │                                 session's meeting key is the link's, so the call on it
+//     │                                 is matched to that session; the link also kept on the
+//     │                                 mentorship that had none)
 //     ├──read──> cancel (the booking it cancels) ──confirm──> idle (booking cancelled)
 //     └──read──> error (the sentence: no time, no link, past, unknown zone, …; nothing booked)
 //
@@ -11,13 +14,14 @@
 // read, never on a page's first paint.
 
 import { computed, createModel, type ReadonlySignal, signal } from '@preact/signals';
+import { type InviteFile, readInviteFile } from '@/lib/calendar/invite-file';
 import type { Db } from '@/lib/db';
 import { UserError } from '@/lib/errors';
 import { describeError, t } from '@/lib/i18n';
 import type { Mentorship, SessionRecord } from '@/lib/records';
 import { updateMentorship } from '@/lib/repos/mentorships';
 import { cancelBooking } from '@/lib/repos/session-deletes';
-import { bookSession, rescheduleSession } from '@/lib/repos/sessions';
+import { bookSession, rescheduleSession, setSessionMeetingLink } from '@/lib/repos/sessions';
 import { loadAll } from '@/lib/repos/snapshot';
 import { meetingKeyOf } from '@/lib/session/links';
 import { tzOffsetAt } from './local-time';
@@ -44,15 +48,25 @@ export interface InvitePlan {
   chosen?: string;
   /** The mentorship was found by its meeting link. */
   byLink: boolean;
-  /** A booking of ours this invite moves (our own exported UID, or a booking at that time). */
+  /** A booking of ours this invite moves (our own exported UID, or the booking picked). */
   moves?: { sessionId: string; from: number };
+  /** A booking already at the invite's time: the invite gives it its link, books nothing. */
+  uses?: { sessionId: string; at: number };
+  /** The chosen mentorship's bookings the user may say the invite is for (none for our UID). */
+  bookings: { id: string; at: number }[];
+  /** The booking the user said it is for; undefined: a new one (or the one at its time). */
+  picked?: string;
 }
 
-/** Which mentorship an invite is for, and whether it moves a booking. Pure. */
+/**
+ * Which mentorship an invite is for, and which booking: ours by its UID, else the one `picked`,
+ * else one at the invite's time (given the invite's link), else a new one. Pure.
+ */
 export function planInvite(
   invite: Invite,
   records: { mentorships: readonly Mentorship[]; sessions: readonly SessionRecord[] },
   preferred?: string,
+  picked?: string,
 ): InvitePlan {
   const active = records.mentorships
     .filter((m) => m.archivedAt === undefined)
@@ -72,14 +86,32 @@ export function planInvite(
       : active;
   const chosen =
     pool.length === 1 ? pool[0]?.id : pool.find((m) => m.id === preferred) ? preferred : undefined;
+  const bookings = ownSession
+    ? []
+    : records.sessions
+        .filter(
+          (s) =>
+            s.mentorshipId === chosen && s.status === 'scheduled' && s.scheduledAt !== undefined,
+        )
+        .sort((a, b) => (a.scheduledAt ?? 0) - (b.scheduledAt ?? 0))
+        .map((s) => ({ id: s.id, at: s.scheduledAt ?? 0 }));
+  const pick = bookings.find((b) => b.id === picked);
+  const target =
+    ownSession?.scheduledAt !== undefined
+      ? { id: ownSession.id, at: ownSession.scheduledAt }
+      : (pick ?? bookings.find((b) => b.at === invite.start));
   const plan: InvitePlan = {
     invite,
     candidates: pool.map((m) => ({ id: m.id, otherName: m.otherName })),
     byLink: linked.length > 0 && !ownSession,
+    bookings,
     ...(chosen ? { chosen } : {}),
+    ...(pick ? { picked: pick.id } : {}),
   };
-  if (ownSession?.scheduledAt !== undefined && ownSession.scheduledAt !== invite.start) {
-    plan.moves = { sessionId: ownSession.id, from: ownSession.scheduledAt };
+  if (target && target.at !== invite.start) {
+    plan.moves = { sessionId: target.id, from: target.at };
+  } else if (target) {
+    plan.uses = { sessionId: target.id, at: target.at };
   }
   return plan;
 }
@@ -116,6 +148,11 @@ export const InviteModel = createModel((env: InviteEnv) => {
   const error = signal<string | undefined>(undefined);
   const info = signal<string | undefined>(undefined);
   const busy = signal(false);
+  /** The records the preview was planned on, to plan again when the user chooses. */
+  let records: { mentorships: Mentorship[]; sessions: SessionRecord[] } = {
+    mentorships: [],
+    sessions: [],
+  };
 
   /** What the preview shows. */
   const preview = computed(() => {
@@ -131,6 +168,9 @@ export const InviteModel = createModel((env: InviteEnv) => {
       candidates: p.candidates,
       chosen: p.chosen,
       movesFrom: p.moves?.from,
+      usesFor: p.uses?.at,
+      bookings: p.bookings,
+      picked: p.picked,
     };
   });
 
@@ -159,6 +199,7 @@ export const InviteModel = createModel((env: InviteEnv) => {
         error.value = t('inviteNoMentorship');
         return;
       }
+      records = all;
       plan.value = planInvite(result.invite, all, env.preferred?.value);
     } catch (e) {
       error.value = describeError(e);
@@ -172,10 +213,16 @@ export const InviteModel = createModel((env: InviteEnv) => {
     const now = env.now();
     const m = (await loadAll(d)).mentorships.find((x) => x.id === mentorshipId);
     if (!m) throw new UserError('mentorship-gone');
+    // The session's own link and its key, so the call on this link is matched to it even when
+    // the mentorship uses another link (lib/session/match.ts), and its reminder opens it.
+    const meetingLink = p.invite.link;
     if (p.moves) {
       await rescheduleSession(d, p.moves.sessionId, p.invite.start, now, tzOffsetAt(now));
+      // A moved session's new link replaces its old one (after the move: a refused move keeps
+      // everything as it was).
+      await setSessionMeetingLink(d, p.moves.sessionId, meetingLink);
     } else {
-      await bookSession(d, mentorshipId, p.invite.start, now);
+      await bookSession(d, mentorshipId, p.invite.start, now, { meetingLink });
     }
     // The call is matched by the mentorship's link (lib/session/match.ts): keep the invite's
     // when the mentorship has none yet; one it already uses is never replaced unasked.
@@ -197,11 +244,36 @@ export const InviteModel = createModel((env: InviteEnv) => {
     busy,
     preview,
     read,
+    /**
+     * A dropped or chosen `.ics` file: its text read (too large, empty, not a calendar file or
+     * unreadable: the sentence, nothing booked), then previewed as `read` does.
+     */
+    async readFile(file: InviteFile) {
+      reset();
+      busy.value = true;
+      let text: string;
+      try {
+        text = await readInviteFile(file);
+      } catch (e) {
+        error.value = describeError(e);
+        return;
+      } finally {
+        busy.value = false;
+      }
+      await read(text);
+    },
     reset,
     /** The mentorship the invite is for, when it could be more than one. */
     choose(id: string) {
       const p = plan.value;
-      if (p?.candidates.some((c) => c.id === id)) plan.value = { ...p, chosen: id };
+      if (!p?.candidates.some((c) => c.id === id)) return;
+      plan.value = planInvite(p.invite, records, id);
+    },
+    /** The booking the invite is for (it is moved to the invite's time), or none: a new one. */
+    pickSession(id: string | undefined) {
+      const p = plan.value;
+      if (!p?.chosen) return;
+      plan.value = planInvite(p.invite, records, p.chosen, id);
     },
     /** Books (or moves, or cancels) what the preview shows. */
     async confirm() {
@@ -218,7 +290,7 @@ export const InviteModel = createModel((env: InviteEnv) => {
           await book(p, p.chosen);
           const name = p.candidates.find((x) => x.id === p.chosen)?.otherName ?? '';
           reset();
-          info.value = t('inviteBooked', name);
+          info.value = t(p.uses ? 'inviteLinkUsed' : 'inviteBooked', name);
         } else {
           return;
         }

@@ -12,12 +12,14 @@
 import { computed, createModel, effect, signal, untracked } from '@preact/signals';
 import { focusFigures } from '@/lib/focus';
 import { describeError } from '@/lib/i18n';
-import type { LiveCommands, LiveFeed } from '@/lib/session/live-client';
+import type { DraftStore, LiveCommands, LiveFeed } from '@/lib/session/live-client';
 import type { LiveProjection } from '@/lib/session/live-projection';
 import { sessionTimer } from '@/lib/timer';
 
 export interface LiveSource extends LiveCommands {
   feed: LiveFeed;
+  /** Where the action item being typed is kept until it is added (none: nowhere). */
+  drafts?: DraftStore;
 }
 
 export interface Clock {
@@ -118,6 +120,34 @@ export const LiveModel = createModel((source: LiveSource, clock: Clock) => {
       : undefined;
   });
 
+  // The action item being typed, kept as it is typed (source.drafts) and shown again when the
+  // card or the panel opens anew for the same session (a reload, a worker restart). A call whose
+  // session changes (assigned to a mentorship) takes what was typed with it.
+  const draft = signal('');
+  let draftFor: string | undefined;
+  const keepDraft = (id: string, text: string) =>
+    source.drafts?.write(id, text).catch((e) => console.warn('Mentor Companion:', e));
+  effect(() => {
+    const id = sessionId.value;
+    untracked(() => {
+      if (!id || id === draftFor || !source.drafts) return;
+      const before = draftFor;
+      draftFor = id;
+      const typed = draft.value;
+      if (typed) {
+        keepDraft(id, typed);
+        if (before) keepDraft(before, '');
+        return;
+      }
+      source.drafts.read(id).then(
+        (kept) => {
+          if (draftFor === id && !draft.value && kept) draft.value = kept;
+        },
+        () => {},
+      );
+    });
+  });
+
   /** Runs a command; a refusal becomes the sentence to show. */
   async function run(command: () => Promise<void>) {
     error.value = undefined;
@@ -149,6 +179,25 @@ export const LiveModel = createModel((source: LiveSource, clock: Clock) => {
     goal,
     awayFlash,
     unassigned,
+    draft,
+
+    /** The person typed `text` as the action item to add. */
+    typeDraft(text: string) {
+      draft.value = text;
+      const id = sessionId.value;
+      if (id) keepDraft(id, text);
+    },
+
+    /** Adds what was typed as an action item; it leaves the box once it is added. */
+    async addDraft() {
+      const text = draft.value;
+      const id = sessionId.value;
+      if (!text.trim() || !id) return;
+      await run(() => source.addActionItem(id, text));
+      if (error.value || draft.value !== text) return;
+      draft.value = '';
+      keepDraft(id, '');
+    },
 
     async addActionItem(text: string) {
       const id = sessionId.value;

@@ -14,7 +14,7 @@
 // The clock, the database and the remembered choice (popupMentorshipItem) come in.
 
 import { computed, createModel, signal } from '@preact/signals';
-import { createAutosave, type SaveStatus } from '@/lib/autosave';
+import { combinedStatus, createAutosave, type SaveStatus } from '@/lib/autosave';
 import type { Db } from '@/lib/db';
 import { describeError } from '@/lib/i18n';
 import type { Mentorship, Role, SessionRecord } from '@/lib/records';
@@ -88,18 +88,29 @@ export const PrepModel = createModel((env: PrepEnv) => {
   }
   const desks: Desk[] = [];
   let desk: Desk | undefined;
-  const onStatus = (s: SaveStatus) => {
-    saved.value = s;
+  // The topic and the notes share one status line: it says "Saved" only when both are written
+  // (and anything typed for another mentorship before a switch).
+  const statuses = new Map<object, SaveStatus>();
+  const statusOf = (saver: object) => (s: SaveStatus) => {
+    statuses.set(saver, s);
+    saved.value = combinedStatus(statuses.values());
   };
 
-  /** A write of what was typed, saying why when it is refused (the saver itself only logs). */
-  async function saving(write: () => Promise<unknown>) {
+  /**
+   * A write of what was typed, saying why when it is refused (the saver itself only logs). Each
+   * saver's refusal stands until that saver writes: the notes going through do not hide that
+   * the topic did not.
+   */
+  const refusals = new Map<object, string>();
+  async function saving(saver: object, write: () => Promise<unknown>) {
     try {
       await write();
-      saveError.value = undefined;
+      refusals.delete(saver);
     } catch (error) {
-      saveError.value = describeError(error);
+      refusals.set(saver, describeError(error));
       throw error;
+    } finally {
+      saveError.value = refusals.values().next().value;
     }
   }
 
@@ -108,28 +119,30 @@ export const PrepModel = createModel((env: PrepEnv) => {
     const sessionReady = env.db().then((d) => ensurePrepSession(d, m.id));
     // A failure is reported by `choose`; the savers then have nothing to write to.
     sessionReady.catch(() => {});
+    const notesSaver = {};
+    const topicSaver = {};
     const opened: Desk = {
       mentorship: m,
       session: sessionReady,
       typed: { topic: false, notes: false },
       notes: createAutosave<string>(
         (text) =>
-          saving(async () => {
+          saving(notesSaver, async () => {
             const s = await sessionReady;
             await savePreNote(await env.db(), s, 'mentee', text, env.now());
             journal.saved(field(m, 'notes'), text);
           }),
-        onStatus,
+        statusOf(notesSaver),
       ),
       topic: createAutosave<string>(
         (text) =>
-          saving(async () => {
+          saving(topicSaver, async () => {
             const s = await sessionReady;
             const next = await setTopic(await env.db(), s.id, text, m.myRole, env.now());
             journal.saved(field(m, 'topic'), text);
             if (desk === opened) session.value = next;
           }),
-        onStatus,
+        statusOf(topicSaver),
       ),
     };
     desks.push(opened);

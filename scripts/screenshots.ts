@@ -126,6 +126,7 @@ async function run(scheme: 'light' | 'dark', port: number, lang: 'en' | 'he' = '
       await promoTile(context);
     }
   }
+  if (!he) await reviewSurfaces(context, id, out, scheme);
   await context.close();
 }
 
@@ -398,7 +399,207 @@ async function promoTile(context: BrowserContext) {
   fs.copyFileSync(path.join(ROOT, 'public/icon/128.png'), path.join(STORE, 'icon-128.png'));
 }
 
+/**
+ * Issue 14's period review, on the demo mentorship with goals and four earlier sessions (each
+ * with a reflection, the last with its closing answers) added in the repositories' record
+ * shape: the page itself, and in light also its print as PDF pages (`review-print-<n>.png`).
+ */
+async function reviewSurfaces(
+  context: BrowserContext,
+  id: string,
+  out: string,
+  scheme: 'light' | 'dark',
+) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`chrome-extension://${id}/options.html`);
+  await assertReady(page, 'the Mentorships page');
+  const mentorship = await page.evaluate(seedReview);
+  await page.goto(`chrome-extension://${id}/options.html#review=${encodeURIComponent(mentorship)}`);
+  await page.reload();
+  await page.getByTestId('review').waitFor();
+  await page.waitForTimeout(400);
+  await assertReady(page, 'the period review');
+  const suffix = scheme === 'dark' ? '-dark' : '';
+  await page.screenshot({ path: path.join(out, `review${suffix}.png`), fullPage: true });
+  if (scheme === 'light') await printPages(page, out);
+  await page.close();
+}
+
+/** In the page: the review's records, beside what the other steps wrote. Returns the mentorship. */
+async function seedReview(): Promise<string> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open('mentor-companion');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const all = <T>(store: string) =>
+    new Promise<T[]>((resolve, reject) => {
+      const r = db.transaction(store).objectStore(store).getAll();
+      r.onsuccess = () => resolve(r.result as T[]);
+      r.onerror = () => reject(r.error);
+    });
+  type Held = { id: string; mentorshipId: string | null; startedAt?: number };
+  const [m] = await all<{ id: string; myRole: 'mentee' | 'mentor'; goals: object[] }>(
+    'mentorships',
+  );
+  if (!m) throw new Error('no demo mentorship');
+  const day = 86_400_000;
+  const now = Date.now();
+  const at = (d: number) => now - d * day;
+  const topics = [
+    'What I want from this mentorship',
+    'Reading the product metrics that matter',
+    'Writing a one-page strategy',
+    'Running a roadmap review',
+  ];
+  const items = [
+    ['Pick two goals for the quarter', 'List the decisions I took alone this month'],
+    ['Set up the weekly metrics review'],
+    ['Write the strategy page for the onboarding work', 'Get feedback from two leads'],
+    ['Book the roadmap review with the VP'],
+  ];
+  const days = [98, 84, 70, 56];
+  const sessions = days.map((d, i) => ({
+    id: `review-s${i + 1}`,
+    mentorshipId: m.id,
+    kind: i === 0 ? 'first' : 'regular',
+    status: 'reflected',
+    scheduledAt: at(d),
+    startedAt: at(d),
+    endedAt: at(d) + 46 * 60_000,
+    topic: { text: topics[i], by: i % 2 ? 'mentor' : 'mentee', at: at(d + 2), history: [] },
+    actionItems: (items[i] ?? []).map((text, j) => ({
+      id: `review-s${i + 1}-a${j}`,
+      text,
+      createdAt: at(d),
+      ...(i < 3 || j > 0 ? { doneAt: at(d - 5) } : {}),
+    })),
+  }));
+  const scores = [
+    [3, 3, 2],
+    [4, 3, 3],
+    [4, 4, 3],
+    [5, 4, 4],
+  ];
+  const reflections = sessions.map((s, i) => ({
+    id: `${s.id}:${m.myRole}`,
+    sessionId: s.id,
+    role: m.myRole,
+    catalogueVersion: 2,
+    answers: {
+      'mentee.satisfied': { score: scores[i]?.[0] },
+      'mentee.valuable': { score: scores[i]?.[1] },
+      'mentee.goal-progress': { score: scores[i]?.[2] },
+    },
+    complete: true,
+    updatedAt: s.endedAt + day,
+  }));
+  const goals = [
+    { id: 'review-g1', text: 'Lead a roadmap review on my own', createdAt: at(98), doneAt: at(20) },
+    { id: 'review-g2', text: 'Say no to a VP with the data behind it', createdAt: at(98) },
+    {
+      id: 'review-g3',
+      text: 'Read the product metrics every week',
+      createdAt: at(84),
+      doneAt: at(60),
+    },
+  ];
+  const tx = db.transaction(['mentorships', 'sessions', 'reflections'], 'readwrite');
+  const store = tx.objectStore('reflections');
+  for (const s of sessions) tx.objectStore('sessions').put(s);
+  for (const r of reflections) store.put(r);
+  tx.objectStore('mentorships').put({ ...m, goals });
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  // The last session held (the demo's call, when it ran) gets the closing answers.
+  const last = (await all<Held>('sessions'))
+    .filter((s) => s.mentorshipId === m.id && s.startedAt !== undefined)
+    .sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0))[0];
+  if (!last) throw new Error('no session held');
+  const reflectionId = `${last.id}:${m.myRole}`;
+  const [mine] = (await all<{ id: string; answers: object }>('reflections')).filter(
+    (r) => r.id === reflectionId,
+  );
+  const closing = db.transaction('reflections', 'readwrite');
+  closing.objectStore('reflections').put({
+    id: reflectionId,
+    sessionId: last.id,
+    role: m.myRole,
+    catalogueVersion: 2,
+    complete: true,
+    updatedAt: now,
+    ...mine,
+    answers: {
+      ...mine?.answers,
+      'last.takeaways': {
+        note: 'Start from the decision the room has to take, and bring the numbers behind it.',
+      },
+      'last.retrospective': {
+        note: 'The role plays helped most; the metrics sessions could have been shorter.',
+      },
+      'last.whats-next': { note: 'Run the next two roadmap reviews alone, then check in once.' },
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    closing.oncomplete = () => resolve();
+    closing.onerror = () => reject(closing.error);
+  });
+  db.close();
+  return m.id;
+}
+
+/**
+ * The review as the browser prints it (its print stylesheet, A4), saved as PDF and turned into
+ * one PNG per page with poppler's `pdftoppm`; the pages of an earlier run are removed first.
+ */
+async function printPages(page: Page, out: string) {
+  const pdf = path.join(TMP, 'review.pdf');
+  await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+  for (const f of fs.readdirSync(out)) {
+    if (/^review-print-\d+\.png$/.test(f)) fs.rmSync(path.join(out, f));
+  }
+  const made = spawnSync('pdftoppm', ['-png', '-r', '80', pdf, path.join(out, 'review-print')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (made.status !== 0) throw new Error('pdftoppm could not turn the review PDF into pictures');
+  // pdftoppm pads the page number to the width of the last one (`-01` of ten pages): drop it.
+  for (const f of fs.readdirSync(out)) {
+    const n = /^review-print-0*(\d+)\.png$/.exec(f)?.[1];
+    if (n && f !== `review-print-${n}.png`) {
+      fs.renameSync(path.join(out, f), path.join(out, `review-print-${n}.png`));
+    }
+  }
+}
+
+/**
+ * poppler's `pdftoppm` (Debian's poppler-utils), for the review's PDF pages: installed with
+ * apt-get when missing and running as root, else the run stops with what to install.
+ */
+function ensurePdftoppm() {
+  const has = () => spawnSync('pdftoppm', ['-v'], { stdio: 'ignore' }).error === undefined;
+  if (has()) return;
+  if (process.getuid?.() === 0) {
+    const apt = (args: string[]) =>
+      spawnSync('apt-get', args, {
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      }).status === 0;
+    if (!apt(['install', '-y', '--no-install-recommends', 'poppler-utils'])) {
+      apt(['update']);
+      apt(['install', '-y', '--no-install-recommends', 'poppler-utils']);
+    }
+    if (has()) return;
+  }
+  throw new Error(
+    'pdftoppm is missing: install poppler-utils (sudo apt-get install poppler-utils) and run this again.',
+  );
+}
+
 async function main() {
+  ensurePdftoppm();
   fs.mkdirSync(OUT, { recursive: true });
   fs.mkdirSync(TMP, { recursive: true });
   const build = spawnSync('npx', ['wxt', 'build'], {

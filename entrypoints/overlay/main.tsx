@@ -6,7 +6,7 @@ import { LiveCard } from '@/components/LiveCard';
 import { startLanguage } from '@/lib/i18n';
 import { send } from '@/lib/messages';
 import { openPanel } from '@/lib/session/browser-ui';
-import { liveCommands, portFeed } from '@/lib/session/live-client';
+import { liveCommands, portFeed, storedDrafts } from '@/lib/session/live-client';
 import { LIVE_PORT } from '@/lib/session/live-projection';
 import { languageItem } from '@/lib/storage/language';
 import { LiveModel, systemClock } from '@/models/live';
@@ -23,6 +23,7 @@ async function main() {
     {
       feed: portFeed({ connect: () => browser.runtime.connect({ name: LIVE_PORT }) }),
       ...liveCommands(),
+      drafts: storedDrafts,
     },
     systemClock,
   );

@@ -11,7 +11,7 @@ import { db } from '@/lib/db';
 import { askDetectCheck } from '@/lib/detect-check';
 import { startLanguage, t, tIsolated } from '@/lib/i18n';
 import { send } from '@/lib/messages';
-import { liveCommands, storedFeed } from '@/lib/session/live-client';
+import { liveCommands, storedDrafts, storedFeed } from '@/lib/session/live-client';
 import { callsItem, languageItem, liveItem } from '@/lib/storage/items';
 import { pageJournal } from '@/lib/storage/journal';
 import { CallTabModel } from '@/models/call-tab';
@@ -37,7 +37,10 @@ function modelFor(id: number | undefined): LiveModel {
   let model = models.get(id);
   if (!model) {
     // The live projection the background keeps for the tab; edits go to it as commands.
-    model = new LiveModel({ feed: storedFeed(id), ...liveCommands() }, systemClock);
+    model = new LiveModel(
+      { feed: storedFeed(id), ...liveCommands(), drafts: storedDrafts },
+      systemClock,
+    );
     models.set(id, model);
   }
   return model;

@@ -197,6 +197,8 @@ export function sessionEvent(
 ): CalendarEvent {
   if (session.scheduledAt === undefined) throw new UserError('not-booked');
   const start = session.scheduledAt;
+  // A booking's own link (an invite's) is its meeting's, else the mentorship's usual one.
+  const link = session.meetingLink ?? mentorship.meetingLink;
   return {
     uid: sessionUid(session.id),
     sequence: opts.sequence,
@@ -204,7 +206,7 @@ export function sessionEvent(
     end: start + mentorship.agreement.sessionMinutes * MINUTE_MS,
     summary: opts.summary,
     ...(session.topic?.text ? { description: session.topic.text } : {}),
-    ...(mentorship.meetingLink ? { link: mentorship.meetingLink } : {}),
+    ...(link ? { link } : {}),
   };
 }
 

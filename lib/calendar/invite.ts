@@ -25,13 +25,14 @@
 
 import ICAL from 'ical.js';
 import { UserError } from '../errors';
+import { LIMITS } from '../limits';
 import type { Platform } from '../records';
 import { LINK_FIELDS, type MeetingLink, pickMeetingLink } from './meeting-link';
 import { zoneCandidates } from './windows-zones';
 import { isKnownZone, wallToInstant } from './zone';
 
 /** The most text an invite may be (an invite is a few kB; a mail with one rarely 200 kB). */
-export const INVITE_MAX_CHARS = 1_000_000;
+export const INVITE_MAX_CHARS = LIMITS.inviteInput;
 /** Occurrences walked to find the next one of a series (20 years of daily sessions). */
 const MAX_OCCURRENCES = 7_500;
 
@@ -184,6 +185,10 @@ function nextOccurrence(event: ICAL.Event, opts: InviteOptions): Timed | undefin
     const t = timesOf(event, event.startDate, event.endDate, opts);
     return t.start > opts.now ? t : undefined;
   }
+  // A series said to start before 1970 (a damaged year such as 0202) would be walked for all
+  // MAX_OCCURRENCES, each slow that far before any time zone rule (20 seconds, seen here), to
+  // end in the past anyway: no mentoring series started then.
+  if (event.startDate.year < 1970) throw new UserError('invite-past');
   const it = event.iterator();
   for (let i = 0; i < MAX_OCCURRENCES; i++) {
     const next = it.next();
@@ -245,7 +250,17 @@ const isCancelled = (c: ICAL.Component) =>
  */
 export function readInvite(text: string, opts: InviteOptions): InviteResult {
   if (text.length > INVITE_MAX_CHARS) throw new UserError('text-too-long', [INVITE_MAX_CHARS]);
-  const calendar = parseCalendar(text);
+  try {
+    return readCalendar(parseCalendar(text), opts);
+  } catch (error) {
+    // ical.js reads some values only when asked (an integer, a date deep in a rule): a damaged
+    // one throws its own error then, which is still a text that is no usable invite.
+    if (error instanceof UserError) throw error;
+    throw new UserError('invite-not-calendar', [], { cause: error });
+  }
+}
+
+function readCalendar(calendar: ICAL.Component, opts: InviteOptions): InviteResult {
   const vevents = calendar.getAllSubcomponents('vevent');
   if (vevents.length === 0) throw new UserError('invite-not-calendar');
   const method = String(calendar.getFirstPropertyValue('method') ?? '').toUpperCase();

@@ -140,6 +140,26 @@ export async function startLanguage(source: LanguageSource, doc = document): Pro
   };
 }
 
+let following: Promise<void> | undefined;
+
+/**
+ * For the background, which has no document: loads the chosen language and follows later
+ * choices, so its notifications speak the language chosen in Settings, not the browser's.
+ * Returns the unwatch; `languageReady()` resolves once the current choice is loaded.
+ */
+export function followLanguage(source: LanguageSource): () => void {
+  const log = (e: unknown) => console.error('Mentor Companion: language', e);
+  following = source.get().then(chooseLanguage).catch(log);
+  return source.watch((choice) => {
+    following = chooseLanguage(choice).catch(log);
+  });
+}
+
+/** Resolves once the language `followLanguage` follows is loaded (at once without it). */
+export function languageReady(): Promise<void> {
+  return following ?? Promise.resolve();
+}
+
 /** A language's own name for itself: "עברית", "Deutsch", "English". */
 export function languageName(lang: string): string {
   try {

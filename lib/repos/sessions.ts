@@ -8,12 +8,13 @@
 
 import { type Db, newId } from '../db';
 import { UserError } from '../errors';
-import { isTime } from '../limits';
+import { checkLength, isTime, LIMITS } from '../limits';
 import type { Role, SessionRecord } from '../records';
 import { type ActionItemEdit, applyActionItemEdit } from '../rules/action-items';
 import { earliestScheduled, kindForBooking, kindWhenUnmarked } from '../rules/schedule';
 import { changeTopic, settle } from '../rules/topic';
 import { isWithinSameWeek, MONDAY, reschedule, weekDays } from '../schedule';
+import { meetingKeyOf } from '../session/links';
 import { found, write } from './tx';
 
 export async function getSession(d: Db, id: string): Promise<SessionRecord | undefined> {
@@ -143,30 +144,33 @@ export async function bookSession(
   mentorshipId: string,
   at: number,
   now: number,
+  extra: { meetingLink?: string } = {},
 ): Promise<SessionRecord> {
+  const own = extra.meetingLink === undefined ? undefined : ownLink(extra.meetingLink);
   if (!isTime(at)) throw new UserError('time-invalid');
   if (at <= now) throw new UserError('time-past');
   return write(d, ['mentorships', 'sessions'], async (tx, unchanged) => {
     found(await tx.objectStore('mentorships').get(mentorshipId), 'mentorship-gone');
     const sessions = tx.objectStore('sessions');
     const theirs = await sessions.index('byMentorship').getAll(mentorshipId);
-    // Booked already at that time (a reflection saved twice): keep the one there is.
+    // Booked already at that time (a reflection saved twice, an invite for that booking): keep
+    // the one there is, with the meeting link it now has.
     const same = theirs.find((s) => s.status === 'scheduled' && s.scheduledAt === at);
-    if (same) {
+    if (same && (!own || sameLink(same, own))) {
       unchanged();
       return same;
     }
     const undated = theirs.find((s) => s.status === 'scheduled' && s.scheduledAt === undefined);
-    const session: SessionRecord = undated
-      ? { ...undated, scheduledAt: at }
-      : {
-          id: newId(),
-          mentorshipId,
-          kind: kindForBooking(theirs),
-          status: 'scheduled',
-          scheduledAt: at,
-          actionItems: [],
-        };
+    const base: SessionRecord = same ??
+      (undated ? { ...undated, scheduledAt: at } : undefined) ?? {
+        id: newId(),
+        mentorshipId,
+        kind: kindForBooking(theirs),
+        status: 'scheduled',
+        scheduledAt: at,
+        actionItems: [],
+      };
+    const session = own ? withLink(base, own) : base;
     await sessions.put(session);
     return session;
   });
@@ -207,6 +211,54 @@ export function rescheduleSession(
       }
     }
     return { ...s, scheduledAt: at };
+  });
+}
+
+/** A booking's own link and the meeting key it names (none for a link that names no meeting). */
+interface OwnLink {
+  meetingLink: string;
+  meetingKey?: string;
+}
+
+function ownLink(link: string): OwnLink {
+  const meetingLink = link.trim();
+  const tooLong = checkLength(meetingLink, LIMITS.link);
+  if (tooLong) throw tooLong;
+  const meetingKey = meetingKeyOf(meetingLink);
+  return {
+    meetingLink,
+    ...(meetingKey && !checkLength(meetingKey, LIMITS.meetingKey) ? { meetingKey } : {}),
+  };
+}
+
+const sameLink = (s: SessionRecord, own: OwnLink) =>
+  s.meetingLink === own.meetingLink && s.meetingKey === own.meetingKey;
+
+/** The session with `own` as its link; the key of an earlier link goes with that link. */
+function withLink(s: SessionRecord, own: OwnLink): SessionRecord {
+  const { meetingKey: _, ...rest } = s;
+  return { ...rest, ...own };
+}
+
+/**
+ * Gives a booked session its own meeting link (an invite's) and that link's meeting key
+ * (lib/session/links.ts), so the call on it is matched to the session (lib/session/match.ts),
+ * the reminder opens it and the calendar file carries it. A new link replaces the old one.
+ */
+export function setSessionMeetingLink(
+  d: Db,
+  sessionId: string,
+  link: string,
+): Promise<SessionRecord> {
+  let own: OwnLink;
+  try {
+    own = ownLink(link);
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  return changeSession(d, sessionId, (s) => {
+    if (s.status !== 'scheduled') throw new UserError('not-booked');
+    return sameLink(s, own) ? undefined : withLink(s, own);
   });
 }
 

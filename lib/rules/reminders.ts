@@ -214,7 +214,9 @@ export function dueReminder(
   const s = records.sessions.find((x) => x.id === alarm.sessionId);
   const sessionAt = s?.scheduledAt ?? s?.startedAt;
   const due: DueReminder = { ...base, ...(sessionAt !== undefined ? { sessionAt } : {}) };
-  if (alarm.kind === 'starting' && m.meetingLink) due.link = m.meetingLink;
+  // A booking's own link (an invite's) is the meeting's, else the mentorship's usual one.
+  const link = s?.meetingLink ?? m.meetingLink;
+  if (alarm.kind === 'starting' && link) due.link = link;
   if (alarm.kind === 'day-before') {
     due.menteeNotes = records.notes.some(
       (n) => n.sessionId === alarm.sessionId && n.author === 'mentee' && n.text.trim() !== '',

@@ -6,6 +6,7 @@
 // first `await`. So every path that opens it does so as its first statement: the command, the
 // notification button, the end card's button (in the overlay page).
 
+import { languageReady, t } from '../i18n';
 import type { SessionRecord } from '../records';
 import { firefoxSidebar } from '../sidebar';
 import type { Hooks, LiveInfo } from './orchestrator';
@@ -45,16 +46,15 @@ export function openPanel(
 }
 
 /** "Reflect on the session": the notification, for a tab's call or one with no tab left. */
-function reflectNotification(session: SessionRecord, tabId: number | undefined) {
+async function reflectNotification(session: SessionRecord, tabId: number | undefined) {
+  await languageReady();
   return browser.notifications.create(`${REFLECT_NOTIFICATION}${tabId ?? ''}:${session.id}`, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: browser.i18n.getMessage('reflectTitle'),
-    message: browser.i18n.getMessage('reflectMessage'),
+    title: t('reflectTitle'),
+    message: t('reflectMessage'),
     // Firefox shows no notification buttons (and a click on one is no user action there).
-    ...(import.meta.env.FIREFOX
-      ? {}
-      : { buttons: [{ title: browser.i18n.getMessage('reflectNow') }] }),
+    ...(import.meta.env.FIREFOX ? {} : { buttons: [{ title: t('reflectNow') }] }),
   });
 }
 

@@ -15,6 +15,7 @@ import {
   focusFigures,
   startFocus,
 } from '../focus';
+import { languageReady, t } from '../i18n';
 import { touchLiveSession } from '../repos/live';
 import { focusItem, liveItem, settingsItem } from '../storage/items';
 import { formatClock } from '../time';
@@ -71,14 +72,13 @@ export function createFocusFeed(deps: FocusFeedDeps = {}) {
     const [tabKey, info] = entry;
     if (info.nudgedFor === figures.awaySince) return;
     await writeLive(tabKey, { ...info, nudgedFor: figures.awaySince });
+    await languageReady();
     await browser.notifications.create(`${NUDGE_NOTIFICATION}${tabKey}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: browser.i18n.getMessage('nudgeTitle'),
-      message: browser.i18n.getMessage('nudgeMessage', formatClock(now() - figures.awaySince)),
-      ...(import.meta.env.FIREFOX
-        ? {}
-        : { buttons: [{ title: browser.i18n.getMessage('nudgeBack') }] }),
+      title: t('nudgeTitle'),
+      message: t('nudgeMessage', formatClock(now() - figures.awaySince)),
+      ...(import.meta.env.FIREFOX ? {} : { buttons: [{ title: t('nudgeBack') }] }),
       priority: 1,
     });
     await showAwayBadge(now() - figures.awaySince);

@@ -10,7 +10,7 @@
 
 import { fromWire } from '../errors';
 import { send } from '../messages';
-import { liveViewItem } from '../storage/items';
+import { actionDraftItem, liveViewItem } from '../storage/items';
 import type { LiveProjection, LivePush, PortLike } from './live-projection';
 
 export type LiveFeed = (cb: (view: LiveProjection | null) => void) => () => void;
@@ -24,6 +24,24 @@ export interface LiveCommands {
   undoRemove(sessionId: string, itemId: string, token: string): Promise<void>;
   assign(sessionId: string, mentorshipId: string | null): Promise<void>;
 }
+
+export interface DraftStore {
+  /** What was typed for `sessionId` and not added yet ('' for nothing). */
+  read(sessionId: string): Promise<string>;
+  /** Keeps what is typed now ('' drops it). */
+  write(sessionId: string, text: string): Promise<void>;
+}
+
+/** The drafts kept in storage.local, one item a session (see lib/session/action-drafts.ts). */
+export const storedDrafts: DraftStore = {
+  async read(sessionId) {
+    return (await actionDraftItem(sessionId).get()) ?? '';
+  },
+  async write(sessionId, text) {
+    const item = actionDraftItem(sessionId);
+    await (text ? item.set(text) : item.remove());
+  },
+};
 
 /** Edits as commands to the background; a refusal comes back as the user error it was. */
 export function liveCommands(now: () => number = Date.now): LiveCommands {

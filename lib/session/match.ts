@@ -1,8 +1,9 @@
-// Which mentorship a live call belongs to: by the meeting link the mentorship uses, else by a
+// Which mentorship a live call belongs to: by the meeting link a booked session was given (an
+// invite's link, lib/calendar/invite.ts), else by the link the mentorship uses, else by a
 // session scheduled within the hour, else none (the session card then asks).
 
 import type { Mentorship, SessionRecord } from '../records';
-import { pendingSession } from '../rules/schedule';
+import { PENDING_WITHIN_MS, pendingSession } from '../rules/schedule';
 import { meetingKeyOf } from './links';
 
 export const MATCH_WINDOW_MS = 60 * 60 * 1000;
@@ -21,9 +22,23 @@ export function matchCall(
 ): Match {
   const active = mentorships.filter((m) => !m.archivedAt);
   if (call.meetingKey) {
-    const byLink = active.find(
-      (m) => m.meetingLink && meetingKeyOf(m.meetingLink) === call.meetingKey,
-    );
+    // A booking with its own link (a one-off Zoom for a Meet mentorship, say): that session,
+    // the one nearest now when a series shares the link, unless it is a later week's.
+    const keyed = sessions
+      .filter(
+        (s) =>
+          s.status === 'scheduled' &&
+          s.meetingKey === call.meetingKey &&
+          s.mentorshipId !== null &&
+          active.some((m) => m.id === s.mentorshipId),
+      )
+      .sort((a, b) => distance(a, call.now) - distance(b, call.now));
+    const own = keyed.find((s) => (s.scheduledAt ?? call.now) < call.now + PENDING_WITHIN_MS);
+    if (own) return { mentorshipId: own.mentorshipId, sessionId: own.id, by: 'link' };
+    // Else the mentorship using the link (or whose later booking has it).
+    const byLink =
+      active.find((m) => m.meetingLink && meetingKeyOf(m.meetingLink) === call.meetingKey) ??
+      active.find((m) => m.id === keyed[0]?.mentorshipId);
     if (byLink) {
       return {
         mentorshipId: byLink.id,
@@ -42,10 +57,9 @@ export function matchCall(
         Math.abs(s.scheduledAt - call.now) <= MATCH_WINDOW_MS &&
         active.some((m) => m.id === s.mentorshipId),
     )
-    .sort(
-      (a, b) =>
-        Math.abs((a.scheduledAt ?? 0) - call.now) - Math.abs((b.scheduledAt ?? 0) - call.now),
-    )[0];
+    .sort((a, b) => distance(a, call.now) - distance(b, call.now))[0];
   if (near) return { mentorshipId: near.mentorshipId, sessionId: near.id, by: 'schedule' };
   return { mentorshipId: null, by: 'none' };
 }
+
+const distance = (s: SessionRecord, now: number) => Math.abs((s.scheduledAt ?? now) - now);

@@ -17,7 +17,7 @@
 import { webLink } from '../calendar/ics';
 import { watchChanges } from '../changes';
 import type { Db } from '../db';
-import { t } from '../i18n';
+import { languageReady, t } from '../i18n';
 import type { Mentorship, SessionRecord } from '../records';
 import { loadAll } from '../repos/snapshot';
 import {
@@ -113,7 +113,7 @@ export function reminderTarget(
   const session = records.sessions.find((s) => s.id === parsed.id);
   const m = records.mentorships.find((x) => x.id === session?.mentorshipId);
   if (parsed.kind === 'starting') {
-    const url = webLink(m?.meetingLink);
+    const url = webLink(session?.meetingLink ?? m?.meetingLink);
     return url ? { open: 'link', url } : { open: 'page', path: mentorshipPage(m?.id) };
   }
   if (parsed.kind === 'reflect') {
@@ -159,9 +159,15 @@ export function createReminders(deps: RemindersDeps) {
     return next;
   };
 
-  /** Makes `browser.alarms` hold exactly the reminders planned now. */
-  const replan = () =>
+  /**
+   * Makes `browser.alarms` hold exactly the reminders planned now. Asked again before a plan
+   * waiting its turn has started (a burst of changes: every autosave announces one), the
+   * waiting plan answers for all of them: it reads the records when it starts, after them.
+   */
+  let waiting: ReturnType<typeof plan> | undefined;
+  const plan = () =>
     serial(async () => {
+      waiting = undefined;
       const planned = planReminders(await records(), deps.now());
       const { create, clear } = alarmChanges(await browser.alarms.getAll(), planned);
       await Promise.all([
@@ -170,6 +176,10 @@ export function createReminders(deps: RemindersDeps) {
       ]);
       return { create, clear };
     });
+  const replan = () => {
+    waiting ??= plan();
+    return waiting;
+  };
 
   /** An alarm fired: shows its reminder when it is still due. Returns whether it was one. */
   function alarm(name: string): boolean {
@@ -181,6 +191,7 @@ export function createReminders(deps: RemindersDeps) {
       await remindersShownItem.set(
         [...r.shown.filter((n) => n !== name), name].slice(-REMINDERS_SHOWN_MAX),
       );
+      await languageReady();
       const notice = noticeOf(due);
       await browser.notifications.create(`${REMINDER_NOTIFICATION}${name}`, {
         type: 'basic',

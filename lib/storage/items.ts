@@ -5,7 +5,7 @@
 // DevTools) left there.
 //
 //   storage.local    settings, language, popupMentorship, cardPlace:<platform>, remindersShown,
-//                    calendarSequences
+//                    calendarSequences, actionDraft:<sessionId>
 //   storage.session  calls, live, recent, focus:<sessionId>, dbRev, liveView:<tabId>, audio
 //
 // storage.session is cleared when the browser quits or the extension reloads; it holds only
@@ -15,7 +15,7 @@
 
 import { storage } from 'wxt/utils/storage';
 import type { FocusState } from '../focus';
-import { inRange, isTime, RANGES } from '../limits';
+import { inRange, isTime, LIMITS, RANGES } from '../limits';
 import type { Platform } from '../records';
 import { cleanSettings, DEFAULT_SETTINGS, type Settings } from '../rules/settings';
 import type { AudioState } from '../session/audio';
@@ -140,6 +140,29 @@ export const cardPlaceItems: Record<Platform, Item<Place | null>> = {
 };
 
 /** The most reminder names kept as shown: old ones name times long gone and never plan again. */
+const ACTION_DRAFT_PREFIX = 'actionDraft:';
+
+/**
+ * The action item being typed in the session card or the side panel and not added yet, per
+ * session. Kept in storage.local as it is typed (the card's frame has no synchronous storage of
+ * its own), so a browser closed mid-typing loses nothing: when the session ends, the draft
+ * becomes one of its action items (lib/session/action-drafts.ts).
+ */
+export function actionDraftItem(sessionId: string): Item<string | null> {
+  return defineItem(`local:${ACTION_DRAFT_PREFIX}${sessionId}`, {
+    fallback: null,
+    clean: (raw) => (typeof raw === 'string' && raw.length <= LIMITS.actionItem ? raw : undefined),
+  });
+}
+
+/** The sessions that have a draft action item kept (see `actionDraftItem`). */
+export async function actionDraftSessions(): Promise<string[]> {
+  const all = await browser.storage.local.get(null);
+  return Object.keys(all)
+    .filter((k) => k.startsWith(ACTION_DRAFT_PREFIX) && !k.endsWith('$'))
+    .map((k) => k.slice(ACTION_DRAFT_PREFIX.length));
+}
+
 export const REMINDERS_SHOWN_MAX = 500;
 
 /**

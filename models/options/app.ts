@@ -160,20 +160,34 @@ export const OptionsModel = createModel((env: OptionsEnv) => {
     return !!m && !(data.value?.sessions ?? []).some((s) => s.mentorshipId === m.id && wasHeld(s));
   });
 
-  let loads = 0;
-  async function reload() {
-    const mine = ++loads;
+  async function readAll() {
     try {
-      const all = await loadAll(await env.db());
-      // A slower, older read must not replace a newer one.
-      if (mine !== loads) return;
-      data.value = all;
+      data.value = await loadAll(await env.db());
       loadFailed.value = false;
       await sessionPage.refresh();
     } catch (error) {
       console.error('Mentor Companion: could not read the database', error);
       loadFailed.value = true;
     }
+  }
+
+  // One read at a time. Asked again while one is under way (a save here and the change notice
+  // it sends, a burst of changes from other pages), it reads once more after it, for everyone
+  // who asked meanwhile: that read starts after their writes, so it sees them all.
+  let reading: Promise<void> | undefined;
+  let next: Promise<void> | undefined;
+  function reload(): Promise<void> {
+    if (!reading) {
+      reading = readAll().finally(() => {
+        reading = undefined;
+      });
+      return reading;
+    }
+    next ??= reading.then(() => {
+      next = undefined;
+      return reload();
+    });
+    return next;
   }
 
   async function change(write: (d: Db) => Promise<unknown>): Promise<string | undefined> {

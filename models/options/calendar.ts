@@ -8,6 +8,7 @@
 
 import { computed, createModel, signal } from '@preact/signals';
 import { type CalendarEvent, seriesEvent, sessionEvent, toIcs } from '@/lib/calendar/ics';
+import type { InviteFile } from '@/lib/calendar/invite-file';
 import { describeError, t } from '@/lib/i18n';
 import type { SessionRecord } from '@/lib/records';
 import { type CalendarSequence, calendarSequencesItem, type Item } from '@/lib/storage/items';
@@ -134,14 +135,10 @@ export const CalendarModel = createModel((env: CalendarEnv) => {
         `mentoring-${fileSlug(m.otherName)}-series.ics`,
       );
     },
-    /** A dropped or chosen `.ics` file: read as an invite. */
-    async readFile(file: { text(): Promise<string> }) {
+    /** A dropped or chosen `.ics` file: read as an invite (its sentences are the invite's). */
+    readFile(file: InviteFile) {
       error.value = undefined;
-      try {
-        await invite.read(await file.text());
-      } catch (e) {
-        error.value = describeError(e);
-      }
+      return invite.readFile(file);
     },
   };
 });

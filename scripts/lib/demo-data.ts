@@ -22,7 +22,17 @@ export async function setUpDemoMentorship(popup: Page): Promise<void> {
   await popup.getByLabel("Your mentor's name").fill(DEMO_MENTOR);
   await popup.getByLabel(/Meeting link/).fill(DEMO_MEET);
   await popup.getByRole('button', { name: 'Create' }).click();
+  await prepareDemoSession(popup);
+}
+
+/**
+ * Fills the next session's topic and notes in the popup (open, with the mentorship set up), and
+ * waits until both are written. The one "Saved" line speaks for whichever field saved last, so
+ * the topic's own sign, the line saying who proposed it, is awaited first.
+ */
+export async function prepareDemoSession(popup: Page): Promise<void> {
   await popup.getByLabel('Agreed topic').fill(DEMO_TOPIC);
+  await popup.getByTestId('topic-agreed').waitFor();
   await popup.getByLabel('Your pre-session thoughts').fill(DEMO_NOTES);
   await popup.getByTestId('save-status').getByText('Saved').waitFor();
 }

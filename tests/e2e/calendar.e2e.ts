@@ -6,7 +6,8 @@ import type { FixtureServer } from '../../scripts/lib/fixture-server.ts';
 import { type Harness, launch, startServer, until } from './harness.ts';
 
 // Issue 14 end to end in real Chromium: a booking downloaded as .ics (read back with ical.js);
-// an invite pasted into the popup books a session whose link then matches the call; a reminder
+// an invite pasted into the popup books a session whose link then matches the call; an invite
+// for a session already booked gives it its own link, which then matches the call; a reminder
 // alarm fires and its notification's action opens the meeting link; the Markdown of a
 // mentorship with three sessions holds every action item as a checkbox.
 
@@ -141,6 +142,63 @@ describe('import a calendar invite', () => {
     );
   });
 
+  it('gives a session already booked the link of its invite, and the call on that link is matched to it', async () => {
+    // Another link than the mentorship's (LINK, kept from the test above): a one-off meeting.
+    const other = 'https://meet.google.com/one-offl-ink';
+    // More than the schedule's hour away: only the session's own link can match the call.
+    const at = Math.ceil((Date.now() + 26 * 3_600_000) / 60_000) * 60_000;
+    const page = await options();
+    await page.locator('input[name="book"]').fill(localInput(at));
+    await page.getByRole('button', { name: 'Book', exact: true }).click();
+    const session = await until(async () => (await sessions()).find((s) => s.scheduledAt === at), {
+      what: 'the booking',
+    });
+    await page.close();
+    expect(session?.meetingKey).toBeUndefined();
+    const before = (await sessions()).length;
+
+    const popup = await h.extensionPage('popup.html');
+    await popup.locator('details summary').filter({ hasText: /Share/ }).click();
+    await popup.locator('textarea[name="import"]').fill(invite(at, other));
+    await popup.getByRole('button', { name: 'Read' }).click();
+    await popup.getByTestId('invite-preview').waitFor();
+    expect(await popup.getByTestId('invite-preview').textContent()).toContain(
+      'This invite is for a session already booked:',
+    );
+    await popup.getByRole('button', { name: /^Use this link for the session on / }).click();
+    await popup.getByTestId('invite-info').waitFor();
+    await until(
+      async () =>
+        (await sessions()).find((s) => s.id === session?.id)?.meetingKey === 'meet:one-offl-ink',
+      { what: "the booking's meeting key" },
+    );
+    expect((await sessions()).length).toBe(before);
+    expect((await sessions()).find((s) => s.id === session?.id)).toMatchObject({
+      scheduledAt: at,
+      meetingLink: other,
+    });
+    const m = (await h.records<Row>('mentorships')).find((x) => x.id === mentorshipId);
+    expect(m?.meetingLink).toBe(LINK);
+    await popup.close();
+
+    // The fixture call on that link's real host is this booking, a day early.
+    const call = await h.open(other);
+    await call.evaluate(() =>
+      (window as unknown as { __stage: { set(s: string): Promise<void> } }).__stage.set('in-call'),
+    );
+    const live = await until(
+      async () => (await sessions()).find((s) => s.id === session?.id && s.status === 'live'),
+      { what: 'the booked session to go live on its own link' },
+    );
+    expect(live).toMatchObject({ mentorshipId, meetingKey: 'meet:one-offl-ink', platform: 'meet' });
+    expect((await sessions()).length).toBe(before);
+    await call.close();
+    await until(
+      async () => (await sessions()).find((s) => s.id === session?.id && s.status === 'ended'),
+      { what: 'the call to end' },
+    );
+  });
+
   it('refuses a past invite with its sentence and books nothing', async () => {
     const before = (await sessions()).length;
     const popup = await h.extensionPage('popup.html');
@@ -152,6 +210,32 @@ describe('import a calendar invite', () => {
       .toBe('This invite is for a time that has passed, so nothing was booked.');
     expect((await sessions()).length).toBe(before);
     await popup.close();
+  });
+});
+
+describe('an invite file on the Mentorships page', () => {
+  it('an empty file gets its sentence; a UTF-16 file, as Outlook saves it, is previewed', async () => {
+    const before = (await sessions()).length;
+    const page = await options();
+    const chooser = page.locator('input[name="invite"]');
+    await chooser.setInputFiles({
+      name: 'invite.ics',
+      mimeType: 'text/calendar',
+      buffer: Buffer.alloc(0),
+    });
+    await expect
+      .poll(() => page.getByTestId('invite-error').textContent())
+      .toBe('This file is empty, so nothing was booked.');
+    const at = Math.ceil((Date.now() + 5 * 86_400_000) / 60_000) * 60_000;
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(invite(at), 'utf16le')]);
+    await chooser.setInputFiles({ name: 'invite.ics', mimeType: 'text/calendar', buffer: utf16 });
+    await page.getByTestId('invite-preview').waitFor();
+    expect(await page.getByTestId('invite-link').textContent()).toBe(LINK);
+    expect(await page.getByTestId('invite-error').count()).toBe(0);
+    await page.getByTestId('invite-preview').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('invite-preview').waitFor({ state: 'detached' });
+    expect((await sessions()).length).toBe(before);
+    await page.close();
   });
 });
 

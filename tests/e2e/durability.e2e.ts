@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FixtureServer } from '../../scripts/lib/fixture-server.ts';
-import { launch, newProfileDir, startServer } from './harness.ts';
+import { launch, newProfileDir, startServer, until } from './harness.ts';
 
 // Nothing typed is lost: the browser is closed while the person is still typing (no waiting for
 // "Saved"), and every character typed before the close is there when it opens again.
@@ -82,12 +82,55 @@ describe('the browser closed mid-typing', () => {
     await panel.keyboard.type(TYPED, { delay: 5 });
     await first.close({ keepProfile: true });
 
+    // Opened again, the reflection shows every character, and the database holds them (the
+    // last keystrokes may have been only in the page's synchronous journal when it closed).
     const again = await launch(server, { userDataDir: profile });
-    const reflections = await again.records<{ answers: Record<string, { note?: string }> }>(
-      'reflections',
+    const reopened = await again.extensionPage(`sidepanel.html?view=reflect&session=${sessionId}`);
+    await expect.poll(() => reopened.getByRole('textbox').first().inputValue()).toBe(TYPED);
+    const reflectionNotes = async () => {
+      const reflections = await again.records<{ answers: Record<string, { note?: string }> }>(
+        'reflections',
+      );
+      return reflections.flatMap((r) => Object.values(r.answers).map((a) => a.note ?? ''));
+    };
+    await expect.poll(reflectionNotes).toContain(TYPED);
+    await again.close();
+  });
+
+  it('keeps every character typed into the card, not yet added, as an action item', async () => {
+    const profile = newProfileDir();
+    const first = await launch(server, { userDataDir: profile });
+    const link = 'https://meet.google.com/abc-defg-hij';
+    const popup = await first.extensionPage('popup.html');
+    await popup.getByLabel("Your mentor's name").fill('Ana');
+    await popup.getByLabel(/Meeting link/).fill(link);
+    await popup.getByRole('button', { name: 'Create' }).click();
+    await popup.getByLabel('Your pre-session thoughts').waitFor();
+    await popup.close();
+    const page = await first.open(link);
+    await page.evaluate(() =>
+      (window as unknown as { __stage: { set(s: string): Promise<void> } }).__stage.set('in-call'),
     );
-    const notes = reflections.flatMap((r) => Object.values(r.answers).map((a) => a.note ?? ''));
-    expect(notes.some((n) => n.endsWith(TYPED) || n === TYPED)).toBe(true);
+    const card = page.frameLocator('#mentor-companion-card');
+    await card.getByTestId('topic').waitFor();
+    await card.getByLabel('New action item').click();
+    await page.keyboard.type(TYPED, { delay: 5 });
+    // No Enter, no wait: the browser goes the moment the last key is down.
+    await first.close({ keepProfile: true });
+
+    // Opened again: the call is over, and what was typed is one of its action items.
+    const again = await launch(server, { userDataDir: profile });
+    const items = await until(
+      async () => {
+        const sessions = await again.records<{ status: string; actionItems: { text: string }[] }>(
+          'sessions',
+        );
+        const texts = sessions.flatMap((s) => s.actionItems.map((a) => a.text));
+        return texts.length ? texts : undefined;
+      },
+      { timeout: 15_000, what: 'the unsent action item to be added' },
+    );
+    expect(items).toEqual([TYPED]);
     await again.close();
   });
 });

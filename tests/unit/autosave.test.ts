@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createAutosave, type SaveStatus } from '../../lib/autosave';
+import { combinedStatus, createAutosave, type SaveStatus } from '../../lib/autosave';
 
 function fakeTimers() {
   const queue: Array<{ fn: () => void; ms: number; id: number }> = [];
@@ -85,5 +85,20 @@ describe('createAutosave', () => {
     expect(save.mock.calls.map(([v]) => v)).toEqual(['a', 'ab']);
     expect(timers.queue).toEqual([]);
     expect(statuses.at(-1)).toBe('saved');
+  });
+});
+
+describe('combinedStatus', () => {
+  it.each<[SaveStatus[], SaveStatus]>([
+    [[], 'idle'],
+    [['idle', 'idle'], 'idle'],
+    [['saved', 'idle'], 'saved'],
+    [['saved', 'saving'], 'saving'],
+    [['saving', 'saved'], 'saving'],
+    [['saved', 'failed'], 'failed'],
+    [['failed', 'saving'], 'failed'],
+    [['saved', 'saved'], 'saved'],
+  ])('%j → %s', (statuses, out) => {
+    expect(combinedStatus(statuses)).toBe(out);
   });
 });

@@ -10,7 +10,9 @@ import {
   chooseLanguage,
   describeError,
   fillMessage,
+  followLanguage,
   LANGUAGES,
+  languageReady,
   startLanguage,
   t,
   tIsolated,
@@ -182,6 +184,27 @@ describe('the language chosen in Settings', () => {
     await vi.waitFor(() => expect(doc.documentElement.lang).toBe('de'));
     expect(doc.documentElement.dir).toBe('ltr');
     expect(t('optSettingsTitle')).toBe('Einstellungen');
+    stop();
+  });
+
+  it('follows the choice in the background, which has no document', async () => {
+    browserInEnglish();
+    const listeners: ((v: string) => void)[] = [];
+    const stop = followLanguage({
+      get: async () => 'de',
+      watch: (cb) => {
+        listeners.push(cb);
+        return () => {};
+      },
+    });
+    await languageReady();
+    expect(t('reflectTitle')).toBe('Deine Session ist zu Ende');
+    for (const l of listeners) l('he');
+    await languageReady();
+    expect(uiLanguage()).toBe('he');
+    for (const l of listeners) l('auto');
+    await languageReady();
+    expect(t('reflectTitle')).toBe(wordsOf('en')('reflectTitle'));
     stop();
   });
 

@@ -51,6 +51,18 @@ describe('answer keys that would reach a prototype', () => {
   });
 });
 
+describe("a booking's own meeting link", () => {
+  it('is restored as it was written, and refused beyond the link limit', () => {
+    const data = sampleData();
+    const link = 'https://acme.zoom.us/j/85912345678?pwd=x';
+    (data.sessions[1] as { meetingLink?: string }).meetingLink = link;
+    expect(parseBackup(envelope(data)).sessions[1]?.meetingLink).toBe(link);
+    (data.sessions[1] as { meetingLink?: string }).meetingLink = `${link}${'x'.repeat(2_000)}`;
+    const error = refusal(envelope(data));
+    expect(error.params).toEqual(['@recordKind_sessions', '2']);
+  });
+});
+
 describe('times', () => {
   it('refuses a time beyond what a Date can hold', () => {
     const data = sampleData();

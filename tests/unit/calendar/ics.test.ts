@@ -110,6 +110,18 @@ describe('text', () => {
 });
 
 describe('a file of booked sessions', () => {
+  it("carries a booking's own link (an invite's) rather than the mentorship's", () => {
+    const zoom = 'https://acme.zoom.us/j/85912345678?pwd=x';
+    const own = { ...session('s1', NOW + DAY), meetingLink: zoom };
+    const opts = { sequence: 0, summary: 'Mentoring: Ana' };
+    expect(sessionEvent(mentorship(), own, opts).link).toBe(zoom);
+    expect(sessionEvent(mentorship({ meetingLink: undefined }), own, opts).link).toBe(zoom);
+    expect(sessionEvent(mentorship(), session('s2', NOW + DAY), opts).link).toBe(LINK);
+    expect(
+      sessionEvent(mentorship({ meetingLink: undefined }), session('s3', NOW + DAY), opts),
+    ).not.toHaveProperty('link');
+  });
+
   const tricky = 'Roadmap; pricing, and \\ "quotes"\nSecond line: שלום 🙂 #1 *bold*';
 
   it('ends every line in CRLF and holds no line over 75 octets', () => {

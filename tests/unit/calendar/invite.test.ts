@@ -312,3 +312,32 @@ describe('bad input: a sentence for each problem, nothing to book', () => {
     expect(codeOf(() => bookingOf(result))).toBe('invite-cancelled');
   });
 });
+
+describe('damaged invites', () => {
+  const google = fixture('google-meet.ics');
+  const codeOf = (text: string) => {
+    try {
+      readInvite(text, opts(utc(2029, 9, 25, 10)));
+    } catch (e) {
+      return e instanceof UserError ? e.code : String(e);
+    }
+    return undefined;
+  };
+
+  it('a series whose year is damaged to before 1970 is past, at once', () => {
+    const text = google.replace(
+      'DTSTART;TZID=Europe/Berlin:20291002T090000',
+      'DTSTART;TZID=Europe/Berlin:02021002T090000',
+    );
+    const started = performance.now();
+    expect(codeOf(text)).toBe('invite-past');
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it('a value ical.js reads only when asked, damaged, is no usable invite (not a crash)', () => {
+    // ical.js: `Could not extract integer from "l9"`, thrown when the end is first asked for.
+    const end = 'DTEND;TZID=Europe/Berlin:20291002T094500';
+    expect(google).toContain(end);
+    expect(codeOf(google.replace(end, end.replace('T09', 'Tl9')))).toBe('invite-not-calendar');
+  });
+});

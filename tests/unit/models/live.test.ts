@@ -256,3 +256,89 @@ describe('the live model', () => {
     expect(model.loaded.value).toBe(false);
   });
 });
+
+describe('the action item being typed (nothing typed is lost)', () => {
+  function withDrafts(kept: Record<string, string> = {}) {
+    const store = { ...kept };
+    const drafts = {
+      read: vi.fn(async (id: string) => store[id] ?? ''),
+      write: vi.fn(async (id: string, text: string) => {
+        if (text) store[id] = text;
+        else delete store[id];
+      }),
+    };
+    const c = fakeClock();
+    const s = fakeSource();
+    const model = new LiveModel({ ...s.source, drafts }, c.clock);
+    models.push(model);
+    return { model, store, drafts, ...s };
+  }
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+
+  it('keeps each keystroke for its session', async () => {
+    const { model, push, store } = withDrafts();
+    push(view());
+    model.typeDraft('Send');
+    model.typeDraft('Send the deck');
+    await settle();
+    expect(store).toEqual({ s1: 'Send the deck' });
+    expect(model.draft.value).toBe('Send the deck');
+  });
+
+  it('shows what was kept when the card opens again for the same session', async () => {
+    const { model, push } = withDrafts({ s1: 'Half-typed', s2: 'Another call' });
+    expect(model.draft.value).toBe('');
+    push(view());
+    await settle();
+    expect(model.draft.value).toBe('Half-typed');
+  });
+
+  it('does not overwrite what was typed before the kept draft arrived', async () => {
+    const { model, push } = withDrafts({ s1: 'Old' });
+    push(view());
+    model.typeDraft('New');
+    await settle();
+    expect(model.draft.value).toBe('New');
+  });
+
+  it('adds the draft, then empties the box and drops what was kept', async () => {
+    const { model, push, source, store } = withDrafts();
+    push(view());
+    model.typeDraft('Draft the summary');
+    await model.addDraft();
+    expect(source.addActionItem).toHaveBeenCalledWith('s1', 'Draft the summary');
+    expect(model.draft.value).toBe('');
+    await settle();
+    expect(store).toEqual({});
+  });
+
+  it('keeps the draft when the add is refused', async () => {
+    const { model, push, source, store } = withDrafts();
+    push(view());
+    model.typeDraft('Draft');
+    vi.mocked(source.addActionItem).mockRejectedValueOnce(new UserError('session-gone'));
+    await model.addDraft();
+    expect(model.draft.value).toBe('Draft');
+    await settle();
+    expect(store).toEqual({ s1: 'Draft' });
+  });
+
+  it('adds nothing for a blank draft', async () => {
+    const { model, push, source } = withDrafts();
+    push(view());
+    model.typeDraft('   ');
+    await model.addDraft();
+    expect(source.addActionItem).not.toHaveBeenCalled();
+  });
+
+  it('moves what was typed along when the call becomes another session', async () => {
+    const { model, push, store } = withDrafts();
+    push(view({ sessionId: 's-call', session: session({ id: 's-call' }) }));
+    model.typeDraft('Ask about the offsite');
+    await settle();
+    push(view({ sessionId: 's1', session: session() }));
+    await settle();
+    expect(store).toEqual({ s1: 'Ask about the offsite' });
+    expect(model.draft.value).toBe('Ask about the offsite');
+  });
+});

@@ -81,6 +81,22 @@ describe('PrepModel', () => {
     expect(again.current.value?.id).toBe(ben.id);
   });
 
+  it('says "Saved" only when both the topic and the notes are written', async () => {
+    await mentorship('Ana');
+    const prep = newPrep();
+    await prep.load();
+    // The topic's write is refused (too long); the notes' write goes through after it.
+    prep.typeTopic('x'.repeat(LIMITS.topic + 1));
+    prep.typeNotes('Roadmaps, and saying no.');
+    await prep.flush();
+    await vi.waitFor(() => expect(prep.saveError.value).toBeDefined());
+    expect(prep.saved.value).toBe('failed');
+    // Corrected: now both are written.
+    prep.typeTopic('Career planning');
+    await prep.flush();
+    expect(prep.saved.value).toBe('saved');
+  });
+
   it('saves the topic and the notes as they are typed, to the session being prepared', async () => {
     const ana = await mentorship('Ana');
     const prep = newPrep();

@@ -10,6 +10,7 @@ import {
   nextSession,
   rescheduleSession,
   setLastSession,
+  setSessionMeetingLink,
   setTopic,
   settleTopic,
 } from '../../../lib/repos/sessions';
@@ -238,6 +239,67 @@ describe('the schedule', () => {
     notices.reset();
     expect(await bookSession(db.get(), m.id, WED + 2 * DAY, WED)).toEqual(first);
     expect(notices.count()).toBe(0);
+  });
+
+  const ZOOM = 'https://acme.zoom.us/j/85912345678?pwd=x';
+  const MEET = 'https://meet.google.com/abc-defg-hij';
+
+  it("gives a booking an invite's link and its meeting key: a new one, the undated one, or the one there is", async () => {
+    const m = await seed();
+    const d = db.get();
+    const first = await bookSession(d, m.id, WED + 2 * DAY, WED, { meetingLink: ` ${ZOOM} ` });
+    expect(first).toMatchObject({
+      kind: 'first',
+      scheduledAt: WED + 2 * DAY,
+      meetingLink: ZOOM,
+      meetingKey: 'zoom:85912345678',
+    });
+    expect(await sessionsOf(m.id)).toHaveLength(1);
+    const second = await bookSession(d, m.id, WED + 9 * DAY, WED);
+    expect(second.meetingKey).toBeUndefined();
+    expect(second.meetingLink).toBeUndefined();
+    // The invite for the booking there is at that time: the same session, now with the link.
+    notices.reset();
+    const same = await bookSession(d, m.id, WED + 9 * DAY, WED, { meetingLink: MEET });
+    expect(same).toEqual({ ...second, meetingLink: MEET, meetingKey: 'meet:abc-defg-hij' });
+    expect(notices.count()).toBe(1);
+    expect(await sessionsOf(m.id)).toHaveLength(2);
+    // The same link again changes nothing.
+    notices.reset();
+    await bookSession(d, m.id, WED + 9 * DAY, WED, { meetingLink: MEET });
+    expect(notices.count()).toBe(0);
+    expectUserError(
+      await rejectionOf(
+        bookSession(d, m.id, WED + 16 * DAY, WED, { meetingLink: `${MEET}?${'x'.repeat(2001)}` }),
+      ),
+      'text-too-long',
+    );
+    expect(await sessionsOf(m.id)).toHaveLength(2);
+  });
+
+  it("replaces a booking's link and key, drops a key its new link does not name, refuses a held one", async () => {
+    const m = await seed();
+    const d = db.get();
+    const s = await bookSession(d, m.id, WED + 2 * DAY, WED, { meetingLink: MEET });
+    expect(await setSessionMeetingLink(d, s.id, ZOOM)).toMatchObject({
+      meetingLink: ZOOM,
+      meetingKey: 'zoom:85912345678',
+    });
+    notices.reset();
+    await setSessionMeetingLink(d, s.id, ZOOM);
+    expect(notices.count()).toBe(0);
+    // A link that names no meeting we know: kept for the reminder, the old key gone with its link.
+    const other = await setSessionMeetingLink(d, s.id, 'https://example.webex.com/meet/ana');
+    expect(other.meetingLink).toBe('https://example.webex.com/meet/ana');
+    expect(other).not.toHaveProperty('meetingKey');
+    await d.put('sessions', {
+      ...(await getSession(d, s.id)),
+      status: 'ended',
+      startedAt: WED,
+    } as SessionRecord);
+    expectUserError(await rejectionOf(setSessionMeetingLink(d, s.id, MEET)), 'not-booked');
+    expectUserError(await rejectionOf(setSessionMeetingLink(d, 'gone', MEET)), 'session-gone');
+    expect((await getSession(d, s.id))?.meetingLink).toBe('https://example.webex.com/meet/ana');
   });
 
   const PAST = 'Choose a time that is still to come.';

@@ -161,6 +161,17 @@ describe('a booked session: the day before and 5 minutes before', () => {
     );
     expect(due?.link).toBe('https://meet.google.com/abc-defg-hij');
   });
+
+  it("opens a booking's own link (an invite's) rather than the mentorship's", () => {
+    const at = utc(2026, 3, 30, 7);
+    const zoom = 'https://acme.zoom.us/j/85912345678?pwd=x';
+    const due = dueReminder(
+      alarmName('starting', 's1', at),
+      records({ sessions: [{ ...scheduled('s1', at), meetingLink: zoom }] }),
+      at - 5 * MIN,
+    );
+    expect(due?.link).toBe(zoom);
+  });
 });
 
 describe('a reminder whose session moved or went does not fire', () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { chooseLanguage, followLanguage } from '../../../lib/i18n';
 import type { SessionRecord } from '../../../lib/records';
 import { createBrowserUi, panelPath, REFLECT_NOTIFICATION } from '../../../lib/session/browser-ui';
 import type { LiveInfo } from '../../../lib/session/orchestrator';
@@ -93,6 +94,20 @@ describe('a session ending', () => {
       { title: '[reflectTitle]', message: '[reflectMessage]' },
     );
     expect(toTab).not.toHaveBeenCalled();
+  });
+
+  it('says it in the language chosen in Settings, not the browser’s', async () => {
+    const stop = followLanguage({ get: async () => 'de', watch: () => () => {} });
+    try {
+      await createBrowserUi().hooks.ended?.(tabId, DETECTED, ended, T0);
+      const [id] = notifications();
+      expect(fakeBrowser.notifications.getAllCreateOptions()[id ?? '']).toMatchObject({
+        title: 'Deine Session ist zu Ende',
+      });
+    } finally {
+      stop();
+      await chooseLanguage('auto');
+    }
   });
 
   it('tells the tab when the session was ended by hand', async () => {

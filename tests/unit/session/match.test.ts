@@ -95,6 +95,49 @@ describe('matchCall', () => {
       want: { mentorshipId: 'ana', sessionId: undefined, by: 'link' },
     },
     {
+      name: "by a booking's own link (an invite's), before the mentorship's link",
+      meetingKey: 'zoom:85912345678',
+      mentorships: [ana, ben, cy],
+      sessions: [
+        session('c0', 'cy', { scheduledAt: NOW + DAY }),
+        session('c1', 'cy', { scheduledAt: NOW + 3 * DAY, meetingKey: 'zoom:85912345678' }),
+      ],
+      want: { mentorshipId: 'cy', sessionId: 'c1', by: 'link' },
+    },
+    {
+      name: "by a booking's own link, the one nearest now of a series sharing it",
+      meetingKey: 'meet:one-offl-ink',
+      mentorships: [ana],
+      sessions: [
+        session('a1', 'ana', { scheduledAt: NOW - 20 * MIN, meetingKey: 'meet:one-offl-ink' }),
+        session('a2', 'ana', { scheduledAt: NOW + 6 * DAY, meetingKey: 'meet:one-offl-ink' }),
+      ],
+      want: { mentorshipId: 'ana', sessionId: 'a1', by: 'link' },
+    },
+    {
+      name: "by a booking's own link more than a week off: its mentorship, that week left alone",
+      meetingKey: 'meet:one-offl-ink',
+      mentorships: [ana, cy],
+      sessions: [
+        session('c1', 'cy', { scheduledAt: NOW + 9 * DAY, meetingKey: 'meet:one-offl-ink' }),
+      ],
+      want: { mentorshipId: 'cy', sessionId: undefined, by: 'link' },
+    },
+    {
+      name: "not by a booking's own link once the call of it was held, nor an archived one's",
+      meetingKey: 'meet:one-offl-ink',
+      mentorships: [cy, old],
+      sessions: [
+        session('c1', 'cy', {
+          status: 'ended',
+          scheduledAt: NOW - DAY,
+          meetingKey: 'meet:one-offl-ink',
+        }),
+        session('o1', 'old', { scheduledAt: NOW + DAY, meetingKey: 'meet:one-offl-ink' }),
+      ],
+      want: { mentorshipId: null, by: 'none' },
+    },
+    {
       name: 'by a session scheduled within the hour',
       meetingKey: 'meet:zzz-zzzz-zzz',
       mentorships: [ana, cy],

@@ -52,6 +52,35 @@ describe('reminders on browser.alarms', () => {
     expect(after).toContain(alarmName('starting', s.id, at + 60 * MIN));
   });
 
+  it('plans once for a burst of changes, after the last of them', async () => {
+    const m = await mentorshipIn(d, 'Ana', { cadenceDays: 7 });
+    let reads = 0;
+    const counted = new Proxy(d, {
+      get(target, key) {
+        const value = Reflect.get(target, key, target);
+        if (key !== 'transaction' || typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          reads++;
+          return value.apply(target, args);
+        };
+      },
+    });
+    const time = clock();
+    const r = createReminders({
+      db: async () => counted,
+      now: time.now,
+      timeZone: () => 'Europe/Berlin',
+    });
+    const first = r.replan();
+    const at = NOW + 2 * DAY;
+    const s = await bookSession(d, m.id, at, NOW);
+    await Promise.all([first, r.replan(), r.replan(), r.replan(), r.replan()]);
+    // The first plan, and one more for the four asked while it waited or ran.
+    expect(reads).toBeLessThanOrEqual(2);
+    const names = (await fakeBrowser.alarms.getAll()).map((a) => a.name);
+    expect(names).toContain(alarmName('day-before', s.id, at));
+  });
+
   it('plans nothing the switches turned off', async () => {
     const m = await mentorshipIn(d, 'Ana', { cadenceDays: 7 });
     await bookSession(d, m.id, NOW + 2 * DAY, NOW);
@@ -130,5 +159,22 @@ describe('reminders on browser.alarms', () => {
       path: '/sidepanel.html?view=reflect&session=s',
     });
     expect(reminderTarget('reminder:day-before:s:1', records)).toMatchObject({ open: 'popup' });
+  });
+
+  it("opens a booking's own link (an invite's) rather than the mentorship's", () => {
+    const records = {
+      mentorships: [{ id: 'm', meetingLink: 'zoom.us/j/123456789' } as never],
+      sessions: [
+        {
+          id: 's',
+          mentorshipId: 'm',
+          meetingLink: 'https://meet.google.com/abc-defg-hij',
+        } as never,
+      ],
+    };
+    expect(reminderTarget('reminder:starting:s:1', records)).toEqual({
+      open: 'link',
+      url: 'https://meet.google.com/abc-defg-hij',
+    });
   });
 });

@@ -192,7 +192,8 @@ function outcome(text: string): Pack | string {
   }
 }
 
-describe('properties', () => {
+// Hundreds of runs each: on a loaded machine a property can take longer than a unit test's 5 s.
+describe('properties', { timeout: 30_000 }, () => {
   it('a random pack round-trips', () => {
     fc.assert(
       fc.property(packArb(), (pack) => {

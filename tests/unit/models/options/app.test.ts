@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../../../lib/db';
 import { createMentorship } from '../../../../lib/repos/mentorships';
+import { settingsItem } from '../../../../lib/storage/items';
 import { toInputValue } from '../../../../models/local-time';
-import { hashOf, parseHash, type View } from '../../../../models/options/app';
+import { hashOf, OptionsModel, parseHash, type View } from '../../../../models/options/app';
 import { DAY, freshDb, NOW, settle, useLocale } from '../setup';
 import { mentorshipIn, page } from './page';
 
@@ -131,5 +132,33 @@ describe('OptionsModel', () => {
     await model.load();
     expect(await model.agreement.addGoal('A goal')).toBe(false);
     expect(model.agreement.goalError.value).toBe(t('error_mentorship_gone'));
+  });
+});
+
+describe('reading the records', () => {
+  it('reads once more after a read under way, however often it is asked meanwhile', async () => {
+    await mentorshipIn(d, 'Ana');
+    let reads = 0;
+    const counted = new Proxy(d, {
+      get(target, key) {
+        const value = Reflect.get(target, key, target);
+        if (key !== 'transaction' || typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          reads++;
+          return value.apply(target, args);
+        };
+      },
+    });
+    const model = new OptionsModel({
+      db: async () => counted,
+      now: () => NOW,
+      settings: settingsItem,
+    });
+    const first = model.load();
+    // Written while the first read is under way: the read after it must see this.
+    await mentorshipIn(d, 'Ben');
+    await Promise.all([first, model.load(), model.load(), model.load(), model.load()]);
+    expect(reads).toBe(2);
+    expect(model.data.value?.mentorships.map((m) => m.otherName).sort()).toEqual(['Ana', 'Ben']);
   });
 });
