@@ -28,6 +28,7 @@ describe('the detection check', () => {
     const call = await h.open('https://meet.google.com/ffx-chek-rpt?state=in-call');
     const tab = String(h.tabId(call));
     await until(async () => (await h.calls())[tab]?.state === 'in-call', {
+      timeout: 10_000,
       what: 'the call to be live',
     });
     const panel = await h.extensionPage(`sidepanel.html?tab=${tab}`);

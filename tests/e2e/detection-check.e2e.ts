@@ -69,7 +69,7 @@ describe('the detection check', () => {
     const call = await h.open(`https://meet.google.com/${CODE}?authuser=0&state=in-call`);
     const tab = await h.tabId(call);
     await until(async () => (await h.calls())[String(tab)]?.state === 'in-call', {
-      timeout: 5_000,
+      timeout: 10_000,
       what: 'the call to be live',
     });
     const panel = await h.extensionPage(`sidepanel.html?tab=${tab}`);
@@ -111,7 +111,7 @@ describe('the detection check', () => {
     const call = await h.open(`${DEMO_MEET}?state=in-call`);
     const tab = await h.tabId(call);
     await until(async () => (await h.calls())[String(tab)]?.state === 'in-call', {
-      timeout: 5_000,
+      timeout: 10_000,
       what: 'the call to be live',
     });
     // The popup's page is a tab of its own here, no call page: the check shows the call's tab.

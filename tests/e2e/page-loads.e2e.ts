@@ -56,6 +56,7 @@ describe('a Zoom call whose page loads anew within /wc/', () => {
   it('keeps one session when the new page reports in-call within the grace', async () => {
     const page = await h.open('https://app.zoom.us/wc/555000444/join?state=in-call');
     await until(async () => (await entryOf(page))?.state === 'in-call', {
+      timeout: 10_000,
       what: 'the call to be live',
     });
     const [before] = await sessionsOf('zoom:555000444');
@@ -86,6 +87,7 @@ describe('a Zoom call whose page loads anew within /wc/', () => {
   it('ends the session when the new page shows no call by the end of the grace', async () => {
     const page = await h.open('https://app.zoom.us/wc/555000555/join?state=in-call');
     await until(async () => (await entryOf(page))?.state === 'in-call', {
+      timeout: 10_000,
       what: 'the call to be live',
     });
     await reloadTo(page, '/wc/555000555/start?state=unknown');
