@@ -1,9 +1,11 @@
 import { formatDateTime, t } from '@/lib/i18n';
 import type { CallTabModel } from '@/models/call-tab';
+import type { DetectionCheckModel } from '@/models/detection-check';
 import type { PackModel } from '@/models/pack';
 import type { PrepModel } from '@/models/prep';
 import type { ToReflect, ToReflectModel } from '@/models/to-reflect';
 import { CallControls } from './CallControls';
+import { DetectionCheckSection } from './DetectionCheck';
 import { Onboarding } from './Onboarding';
 import { Prep } from './Prep';
 import { SharePanel } from './SharePanel';
@@ -66,6 +68,8 @@ export function PopupView(props: {
   call: CallTabModel;
   toReflect: ToReflectModel;
   effects: PopupEffects;
+  /** The detection check, beside "I'm in a session" / "End session". */
+  check?: DetectionCheckModel;
 }) {
   const { prep, pack, call, effects } = props;
   const list = prep.mentorships.value;
@@ -145,6 +149,7 @@ export function PopupView(props: {
         onEnd={call.end}
         onPanel={effects.openPanel}
       />
+      {props.check && <DetectionCheckSection model={props.check} />}
       <div class="spread small">
         <button type="button" class="link" onClick={effects.openOptions}>
           {t('openMentorships')}

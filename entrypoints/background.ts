@@ -4,10 +4,13 @@ import { listen, sendToTab } from '@/lib/messages';
 import { loadLiveView } from '@/lib/repos/live';
 import { settleActionDrafts } from '@/lib/session/action-drafts';
 import { changeActionItem } from '@/lib/session/action-item-change';
+import { AUDIO_ALARM } from '@/lib/session/audio';
+import { createAudioWatch } from '@/lib/session/audio-watch';
 import { createBrowserUi } from '@/lib/session/browser-ui';
 import { createFocusFeed, NUDGE_NOTIFICATION } from '@/lib/session/focus-feed';
 import { createLiveProjection } from '@/lib/session/live-projection';
 import { createOrchestrator } from '@/lib/session/orchestrator';
+import { pageFactsOf, RELOAD_GRACE_ALARM } from '@/lib/session/reload-grace';
 import { createReminders } from '@/lib/session/reminders';
 import { checkCallReport, checkVisibility } from '@/lib/session/reports';
 import { languageItem, settingsItem } from '@/lib/storage/items';
@@ -24,21 +27,29 @@ export default defineBackground(() => {
     ownOrigin: browser.runtime.getURL('/'),
   });
   const ui = createBrowserUi({ panelOpen: (tabId) => projection.panelOpen(tabId) });
-  const sessions = createOrchestrator({
-    ending: async (tabId, live, at) => {
-      const figures = await focus.ended(String(tabId), live, at);
-      return figures ? { focus: figures } : undefined;
+  const sessions = createOrchestrator(
+    {
+      ending: async (tabId, live, at) => {
+        const figures = await focus.ended(String(tabId), live, at);
+        return figures ? { focus: figures } : undefined;
+      },
+      started: async (tabId, live, session) => {
+        await focus.started(live, session.startedAt ?? Date.now());
+        await ui.hooks.started?.(tabId, live, session);
+        // The question from sound is answered once the tab's session is on, however it began.
+        await browser.notifications.clear(`${AUDIO_ALARM}${tabId}`).catch(() => false);
+      },
+      ended: async (tabId, live, session, at) => {
+        await settleDrafts();
+        await ui.hooks.ended?.(tabId, live, session, at);
+      },
+      orphaned: (session) => ui.hooks.orphaned?.(session),
+      // A Zoom page loading anew within /wc/: the session is held until then (reload-grace.ts).
+      held: (tabId, until) =>
+        browser.alarms.create(`${RELOAD_GRACE_ALARM}${tabId}`, { when: until }),
     },
-    started: async (tabId, live, session) => {
-      await focus.started(live, session.startedAt ?? Date.now());
-      await ui.hooks.started?.(tabId, live, session);
-    },
-    ended: async (tabId, live, session, at) => {
-      await settleDrafts();
-      await ui.hooks.ended?.(tabId, live, session, at);
-    },
-    orphaned: (session) => ui.hooks.orphaned?.(session),
-  });
+    Date.now,
+  );
   // What was typed as an action item on a call that is over becomes one (nothing typed is lost).
   const settleDrafts = async () => {
     await settleActionDrafts(await db(), Date.now()).catch((e) => console.warn(e));
@@ -50,6 +61,13 @@ export default defineBackground(() => {
       () => true,
       () => false,
     );
+  // A meeting tab that has played sound for a minute with no call seen: ask, once (issue 11).
+  const audio = createAudioWatch({
+    db,
+    now: Date.now,
+    ask,
+    start: (tabId, windowId) => sessions.manualStart(tabId, ask, windowId, { fromAudio: true }),
+  });
   const sweep = () => sessions.sweep(async () => (await settingsItem.get()).defaultSessionMinutes);
 
   async function focusCall(tabId: number) {
@@ -63,7 +81,12 @@ export default defineBackground(() => {
     'call-state': async (msg, sender) => {
       const report = checkCallReport(msg, sender.url, Date.now());
       if (sender.tabId === undefined || sender.frameId !== 0 || !report) return { ok: true };
-      await sessions.report({ tabId: sender.tabId, windowId: sender.windowId, ...report });
+      await sessions.report({
+        tabId: sender.tabId,
+        windowId: sender.windowId,
+        ...report,
+        page: pageFactsOf(sender.url),
+      });
       return { ok: true };
     },
     visibility: async (msg, sender) => {
@@ -99,6 +122,7 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     sessions.tabClosed(tabId).then(() => projection.drop(tabId));
+    void audio.closed(tabId);
   });
   browser.tabs.onActivated.addListener(({ tabId, windowId }) => {
     focus.tabActivated(tabId, windowId);
@@ -111,9 +135,13 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     focus.alarm(alarm.name);
+    if (alarm.name.startsWith(RELOAD_GRACE_ALARM))
+      void sessions.graceOver(Number(alarm.name.slice(RELOAD_GRACE_ALARM.length)));
+    void audio.alarm(alarm.name);
   });
   const onNotification = (id: string) => {
     if (id.startsWith(NUDGE_NOTIFICATION)) focusCall(Number(id.slice(NUDGE_NOTIFICATION.length)));
+    else if (id.startsWith(AUDIO_ALARM)) void audio.clicked(id);
     else ui.notificationClicked(id);
   };
   browser.notifications.onClicked.addListener(onNotification);
@@ -121,6 +149,7 @@ export default defineBackground(() => {
 
   // A call tab that loaded another page: ask it where it stands (no answer: not a call any more).
   browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.audible !== undefined) void audio.audible(tabId, change.audible);
     if (change.status !== 'complete') return;
     sessions.reconcileTab(tabId, ask);
   });

@@ -12,6 +12,7 @@ import {
   type TrackerState,
   track,
 } from '@/lib/platforms/tracker';
+import { pageFacts } from '@/lib/platforms/urls';
 
 // The close watch of a call page: detects the call state of this tab and reports it; mounts the
 // session card (an extension iframe) while a call is live. It reads the page and never writes
@@ -155,6 +156,7 @@ function startWatch({ ctx, platform, rest }: WatchDeps): CallWatch | undefined {
         state: tracker.state,
         meetingKey: tracker.meetingKey,
         ...(tracker.state === 'in-call' ? { presenting: tracker.presenting } : {}),
+        page: pageFacts(new URL(location.href)),
       });
     },
   };

@@ -3,6 +3,7 @@ import { onMessage } from '@/lib/content/runtime';
 import { watchLoader } from '@/lib/content/watch';
 import { callHint } from '@/lib/platforms/hints';
 import { CALL_MATCHES, platformOfHost } from '@/lib/platforms/hosts';
+import { pageFacts } from '@/lib/platforms/urls';
 
 // The content script every page of the three platforms gets, kept to a few kilobytes: it looks
 // cheaply, and only when something could have brought a call (lib/content/looks.ts), whether the
@@ -41,7 +42,13 @@ export default defineContentScript({
     const off = onMessage((msg) => {
       const type = (msg as { type?: string } | null)?.type;
       if (type === undefined || !ours.has(type)) return undefined;
-      if (type === 'call-ping' && !loaded) return Promise.resolve({ platform, state: 'none' });
+      // What the page is goes with it: a Zoom client page loading anew holds its call.
+      if (type === 'call-ping' && !loaded)
+        return Promise.resolve({
+          platform,
+          state: 'none',
+          page: pageFacts(new URL(location.href)),
+        });
       return load().then((watch) => watch?.answer(msg));
     });
     ctx.onInvalidated(off);

@@ -8,6 +8,7 @@ import type { FrameMessage, FramePlace } from './content/card-frame';
 import type { WireError } from './errors';
 import type { DetectionCheck } from './platforms/check';
 import type { Detected } from './platforms/types';
+import type { PageFacts } from './platforms/urls';
 import type { Platform } from './records';
 
 /** A command's reply: done, or the user error to show (`fromWire`, then `describeError`). */
@@ -86,7 +87,14 @@ export interface Replies {
   'call-state': { ok: true };
   visibility: { ok: true };
   /** From the content script of a call platform; no answer from any other page. */
-  'call-ping': { platform: Platform; state: Detected; meetingKey?: string; presenting?: boolean };
+  'call-ping': {
+    platform: Platform;
+    state: Detected;
+    meetingKey?: string;
+    presenting?: boolean;
+    /** What the page is, from its URL (lib/platforms/urls.ts `pageFacts`). */
+    page?: PageFacts;
+  };
   /** From the content script of a call platform's page; `report` is the copyable text. */
   'detect-check': { check: DetectionCheck; report: string };
   'manual-start': CommandReply;

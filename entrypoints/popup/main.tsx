@@ -3,11 +3,13 @@ import './popup.css';
 import { render } from 'preact';
 import { type PopupEffects, PopupView } from '@/components/PopupView';
 import { db } from '@/lib/db';
+import { askDetectCheck } from '@/lib/detect-check';
 import { startLanguage } from '@/lib/i18n';
 import { send } from '@/lib/messages';
 import { callsItem, languageItem, liveItem, popupMentorshipItem } from '@/lib/storage/items';
 import { pageJournal } from '@/lib/storage/journal';
 import { CallTabModel } from '@/models/call-tab';
+import { DetectionCheckModel } from '@/models/detection-check';
 import { tzOffsetAt } from '@/models/local-time';
 import { PackModel } from '@/models/pack';
 import { PrepModel } from '@/models/prep';
@@ -46,6 +48,15 @@ async function main() {
   });
   const call = new CallTabModel({ now, activeTab, calls: callsItem, live: liveItem, send });
   const toReflect = new ToReflectModel({ db });
+  const check = new DetectionCheckModel({
+    now,
+    tab: activeTab,
+    ask: askDetectCheck,
+    audible: async (tabId) => (await browser.tabs.get(tabId)).audible,
+    calls: callsItem,
+    live: liveItem,
+    copy,
+  });
 
   const effects: PopupEffects = {
     openReflection(sessionId) {
@@ -84,7 +95,14 @@ async function main() {
   const root = document.getElementById('app');
   if (root)
     render(
-      <PopupView prep={prep} pack={pack} call={call} toReflect={toReflect} effects={effects} />,
+      <PopupView
+        prep={prep}
+        pack={pack}
+        call={call}
+        toReflect={toReflect}
+        effects={effects}
+        check={check}
+      />,
       root,
     );
 }

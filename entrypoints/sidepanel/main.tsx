@@ -2,16 +2,21 @@ import '@/components/theme.css';
 import './sidepanel.css';
 import { computed, effect, signal, useModel } from '@preact/signals';
 import { render } from 'preact';
+import { CallControls } from '@/components/CallControls';
+import { DetectionCheckSection } from '@/components/DetectionCheck';
 import { ReflectionPanel } from '@/components/ReflectionPanel';
 import { LiveSessionView } from '@/components/SessionCard';
 import { NoCall } from '@/components/ToReflectList';
 import { db } from '@/lib/db';
+import { askDetectCheck } from '@/lib/detect-check';
 import { startLanguage, t, tIsolated } from '@/lib/i18n';
 import { send } from '@/lib/messages';
 import { liveCommands, portFeed, storedDrafts, storedFeed } from '@/lib/session/live-client';
 import { LIVE_PORT } from '@/lib/session/live-projection';
-import { languageItem } from '@/lib/storage/items';
+import { callsItem, languageItem, liveItem } from '@/lib/storage/items';
 import { pageJournal } from '@/lib/storage/journal';
+import { CallTabModel } from '@/models/call-tab';
+import { DetectionCheckModel } from '@/models/detection-check';
 import { LiveModel, systemClock } from '@/models/live';
 import { ReflectionModel } from '@/models/reflection';
 import { ToReflectModel } from '@/models/to-reflect';
@@ -86,7 +91,46 @@ function LiveView({ m }: { m: LiveModel }) {
 
 const toReflect = new ToReflectModel({ db });
 
-function App() {
+// The detection check and the manual start and end, for the panel's tab (issue 11).
+const panelTab = async () => tabId.value;
+const callTab = new CallTabModel({
+  now: Date.now,
+  activeTab: panelTab,
+  calls: callsItem,
+  live: liveItem,
+  send,
+});
+const check = new DetectionCheckModel({
+  now: Date.now,
+  tab: panelTab,
+  ask: askDetectCheck,
+  audible: async (id) => (await browser.tabs.get(id)).audible,
+  calls: callsItem,
+  live: liveItem,
+  copy: (text) => navigator.clipboard.writeText(text),
+});
+
+function PanelCheck() {
+  const after = (act: () => Promise<void>) => async () => {
+    await act();
+    await Promise.all([callTab.load(), check.check()]);
+  };
+  return (
+    <DetectionCheckSection
+      model={check}
+      controls={
+        <CallControls
+          live={callTab.tab.value.live}
+          error={callTab.error.value}
+          onStart={after(callTab.start)}
+          onEnd={after(callTab.end)}
+        />
+      }
+    />
+  );
+}
+
+function Main() {
   const chosen = chosenSession.value;
   if (chosen) return <ReflectionView key={chosen} sessionId={chosen} />;
   const m = model.value;
@@ -96,6 +140,16 @@ function App() {
   const ended = m.sessionId.value;
   if (ended) return <ReflectionView key={ended} sessionId={ended} />;
   return <NoCall list={toReflect.list.value} onChoose={(id) => (chosenSession.value = id)} />;
+}
+
+function App() {
+  const reflecting = chosenSession.value !== undefined;
+  return (
+    <div class="stack">
+      <Main />
+      {!reflecting && <PanelCheck />}
+    </div>
+  );
 }
 
 async function main() {
@@ -114,6 +168,9 @@ async function main() {
     tabId.value = active?.id;
     browser.tabs.onActivated.addListener(({ tabId: id }) => {
       tabId.value = id;
+      // What was checked was another tab's.
+      if (check.view.value.status !== 'closed') void check.check();
+      void callTab.load();
     });
   }
   effect(() => {
@@ -129,6 +186,7 @@ async function main() {
       () => {},
     );
   });
+  void callTab.load();
   const root = document.getElementById('app');
   if (root) render(<App />, root);
 }

@@ -118,3 +118,34 @@ export function teamsMeetingKey(url: URL): string | undefined {
   }
   return undefined;
 }
+
+// -- All three -------------------------------------------------------------------------------
+
+/**
+ * What a page's URL says of the call it may hold, for the background, which cannot read a tab's
+ * URL: whether the platform's call client runs on this page (a Meet meeting page, a Zoom client
+ * page, any Teams page but the launcher; never an end page, launcher or home page), and the
+ * meeting's key while the URL shows it. The reload grace (lib/session/reload-grace.ts) and the
+ * second opinion from sound (lib/session/audio.ts) read it.
+ */
+export interface PageFacts {
+  client: boolean;
+  meetingKey?: string;
+}
+
+export function pageFacts(url: URL): PageFacts {
+  const platform = platformOfHost(url.hostname);
+  let client = false;
+  let meetingKey: string | undefined;
+  if (platform === 'meet') {
+    meetingKey = meetMeetingKey(url);
+    client = meetingKey !== undefined;
+  } else if (platform === 'zoom') {
+    client = isZoomClientPage(url);
+    meetingKey = client ? zoomMeetingKey(url) : undefined;
+  } else if (platform === 'teams') {
+    client = isTeamsCallPage(url);
+    meetingKey = client ? teamsMeetingKey(url) : undefined;
+  }
+  return meetingKey ? { client, meetingKey } : { client };
+}

@@ -18,7 +18,7 @@ import { MINUTE_MS } from '../time';
 import { clampSessionMinutes } from '../timer';
 import { listMentorships } from './mentorships';
 import { noteId, notesOf } from './notes';
-import { found, write } from './tx';
+import { found, read, write } from './tx';
 
 /**
  * A meeting key as it may be stored: one longer than LIMITS.meetingKey (no detector makes one)
@@ -34,6 +34,25 @@ function boundedKey(meetingKey: string | undefined): string | undefined {
  * A call went live: turn the matched scheduled session live, or start a new record. Returns the
  * live session. Runs in one transaction, so two reports can't start two records.
  */
+/**
+ * The mentorship a call would be matched to now (by its link, else a session scheduled near
+ * now), if one is: the name the question from sound may say (lib/session/audio-watch.ts).
+ */
+export async function matchedMentorship(
+  d: Db,
+  meetingKey: string | undefined,
+  now: number,
+): Promise<Mentorship | undefined> {
+  return read(d, ['mentorships', 'sessions'], async (tx) => {
+    const [mentorships, sessions] = await Promise.all([
+      tx.objectStore('mentorships').getAll(),
+      tx.objectStore('sessions').getAll(),
+    ]);
+    const match = matchCall({ meetingKey: boundedKey(meetingKey), now }, mentorships, sessions);
+    return match.mentorshipId ? mentorships.find((m) => m.id === match.mentorshipId) : undefined;
+  });
+}
+
 export async function startLiveSession(
   d: Db,
   call: { platform: Platform; meetingKey?: string },

@@ -8,11 +8,16 @@
 //
 // A browser quit, an extension update or reload clears storage.session but not the database:
 // `sweep` (at every worker start) ends the session records left `live` that no tab owns.
+//
+// A Zoom call whose page loads anew within `/wc/` is held for a grace (reload-grace.ts): the
+// `held` hook sets an alarm for its end, `graceOver` is that alarm's step, and the new page
+// reporting in-call before it continues the same session.
 
 import { db } from '../db';
 import { type ErrorCode, toWire, UserError } from '../errors';
 import type { CommandReply } from '../messages';
 import type { Detected } from '../platforms/types';
+import type { PageFacts } from '../platforms/urls';
 import type { Platform, SessionRecord } from '../records';
 import {
   assignSession,
@@ -26,6 +31,7 @@ import { callsItem, focusItem, liveItem, recentItem, setTogether } from '../stor
 import { applyReport, type CallEntry, type Calls, type Effect } from './calls';
 import { prefixedKey } from './links';
 import { ASK_LIMIT_MS, bounded, STEP_LIMIT_MS, serial } from './queue';
+import { reloadGraceMs } from './reload-grace';
 
 export interface LiveInfo {
   sessionId: string;
@@ -34,6 +40,8 @@ export interface LiveInfo {
   meetingKey?: string;
   /** Started by hand from the popup: detection may not see this call, so only an end counts. */
   manual?: boolean;
+  /** Started from the "In a session? Start it" question a minute of sound in the tab asked. */
+  fromAudio?: boolean;
   /** Tabs the user marked as part of the session (a shared doc, slides): not away there. */
   companions?: number[];
   /** The away span (by its start) the user was already nudged about. */
@@ -54,6 +62,8 @@ export interface Hooks {
   ): Promise<void> | void;
   /** A session the browser left live (it quit mid-call) was ended by the sweep. */
   orphaned?(session: SessionRecord): Promise<void> | void;
+  /** The call's page went away and its session is held until `until`: call `graceOver` then. */
+  held?(tabId: number, until: number): Promise<void> | void;
 }
 
 export async function readState(): Promise<{ calls: Calls; live: Live }> {
@@ -79,6 +89,8 @@ export type Ask = (tabId: number) => Promise<{
   state: Detected;
   meetingKey?: string;
   presenting?: boolean;
+  /** What the page is (for the reload grace), as the page's URL says. */
+  page?: PageFacts;
 } | null>;
 
 type Reply = CommandReply;
@@ -92,12 +104,16 @@ export interface CallReport {
   tabId: number;
   windowId?: number;
   platform: Platform;
-  state: Detected | 'closed';
+  state: Detected | 'closed' | 'grace-over';
   meetingKey?: string;
   at: number;
   manual?: boolean;
   /** In a call: whether the user presents now (absent: the reporter does not know). */
   presenting?: boolean;
+  /** Started from the question a minute of sound in the tab asked (with `manual`). */
+  fromAudio?: boolean;
+  /** What the reporting page is, from its URL (for the reload grace). */
+  page?: PageFacts;
 }
 
 export interface OrchestratorOptions {
@@ -126,24 +142,35 @@ export function createOrchestrator(
     ) {
       return 'none';
     }
+    // A live call that reports no call (yet): is its page loading anew, within a grace?
+    const entry = calls[key];
+    const maybeReload =
+      current !== undefined &&
+      entry?.state === 'in-call' &&
+      (report.state === 'none' || report.state === 'lobby');
+    const graceMs = maybeReload
+      ? reloadGraceMs(report.platform, report.page, current.meetingKey)
+      : 0;
     const next = applyReport(calls, report.tabId, {
       platform: report.platform,
       state: report.state,
       at: report.at,
       ...(report.presenting !== undefined ? { presenting: report.presenting } : {}),
+      ...(graceMs > 0 ? { graceMs } : {}),
     });
     const nextLive = { ...live };
     const ending = next.effect === 'end' || next.effect === 'restart';
+    const endedAt = next.endedAt ?? report.at;
     if (ending && current) {
-      const extra = (await hooks.ending?.(report.tabId, current, report.at)) ?? {};
-      const ended = await endLiveSession(await db(), current.sessionId, report.at, extra);
+      const extra = (await hooks.ending?.(report.tabId, current, endedAt)) ?? {};
+      const ended = await endLiveSession(await db(), current.sessionId, endedAt, extra);
       delete nextLive[key];
       const recent: Recent = {
         ...(await recentItem.get()),
-        [key]: { sessionId: current.sessionId, endedAt: report.at },
+        [key]: { sessionId: current.sessionId, endedAt },
       };
       await writeState(next.effect === 'end' ? next.calls : calls, nextLive, recent);
-      await hooks.ended?.(report.tabId, current, ended, report.at);
+      await hooks.ended?.(report.tabId, current, ended, endedAt);
     } else if (next.effect === 'end') {
       // A call with no session behind it (its start failed): the state still moves on.
       await writeState(next.calls, nextLive);
@@ -161,10 +188,15 @@ export function createOrchestrator(
         windowId: report.windowId,
         meetingKey,
         ...(report.manual ? { manual: true } : {}),
+        ...(report.manual && report.fromAudio ? { fromAudio: true } : {}),
       };
       nextLive[key] = info;
       await writeState(next.calls, nextLive);
       await hooks.started?.(report.tabId, info, session);
+    } else if (next.effect === 'hold' || next.effect === 'resume') {
+      await writeState(next.calls, nextLive);
+      const until = next.calls[key]?.held?.until;
+      if (next.effect === 'hold' && until !== undefined) await hooks.held?.(report.tabId, until);
     } else if (next.effect === 'none' && next.calls !== calls) {
       await writeState(next.calls, nextLive);
     }
@@ -212,6 +244,7 @@ export function createOrchestrator(
       meetingKey: answer.meetingKey,
       at: now(),
       ...(typeof answer.presenting === 'boolean' ? { presenting: answer.presenting } : {}),
+      ...(answer.page ? { page: answer.page } : {}),
     });
   }
 
@@ -226,8 +259,25 @@ export function createOrchestrator(
         return apply({ tabId, platform: entry.platform, state: 'closed', at: now() });
       }),
 
-    /** The popup's "I'm in a session": the tab must be on one of the platforms. */
-    manualStart: (tabId: number, ask: Ask, windowId?: number): Promise<Reply> =>
+    /** The reload grace's alarm: a held call whose page never reported in-call again ends. */
+    graceOver: (tabId: number) =>
+      queue(async () => {
+        const { calls } = await readState();
+        const entry = calls[String(tabId)];
+        if (!entry?.held) return 'none' as Effect;
+        return apply({ tabId, platform: entry.platform, state: 'grace-over', at: now() });
+      }),
+
+    /**
+     * The popup's "I'm in a session" (and the question a minute of sound asked, `fromAudio`):
+     * the tab must be on one of the platforms.
+     */
+    manualStart: (
+      tabId: number,
+      ask: Ask,
+      windowId?: number,
+      how: { fromAudio?: boolean } = {},
+    ): Promise<Reply> =>
       queue(async () => {
         // Only a call platform's page answers: its content script says which platform it is.
         const reply = await bounded(
@@ -239,7 +289,18 @@ export function createOrchestrator(
         if (!platform) return refuse('no-call-tab');
         const { live } = await readState();
         if (live[String(tabId)]) return { ok: true };
-        await apply({ tabId, windowId, platform, state: 'in-call', at: now(), manual: true });
+        // The meeting key the page shows, so the session finds its mentorship by link.
+        const meetingKey = reply.meetingKey ?? reply.page?.meetingKey;
+        await apply({
+          tabId,
+          windowId,
+          platform,
+          state: 'in-call',
+          at: now(),
+          manual: true,
+          ...(meetingKey ? { meetingKey } : {}),
+          ...(how.fromAudio ? { fromAudio: true } : {}),
+        });
         return { ok: true } as Reply;
       }),
 

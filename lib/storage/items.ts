@@ -6,7 +6,7 @@
 //
 //   storage.local    settings, language, popupMentorship, cardPlace:<platform>, remindersShown,
 //                    calendarSequences, actionDraft:<sessionId>
-//   storage.session  calls, live, recent, focus:<sessionId>, dbRev, liveView:<tabId>
+//   storage.session  calls, live, recent, focus:<sessionId>, dbRev, liveView:<tabId>, audio
 //
 // storage.session is cleared when the browser quits or the extension reloads; it holds only
 // what the running browser needs (which tab is in which call, and the live view of that call,
@@ -18,6 +18,7 @@ import type { FocusState } from '../focus';
 import { inRange, isTime, LIMITS, RANGES } from '../limits';
 import type { Platform } from '../records';
 import { cleanSettings, DEFAULT_SETTINGS, type Settings } from '../rules/settings';
+import type { AudioState } from '../session/audio';
 import type { Calls } from '../session/calls';
 import type { LiveProjection } from '../session/live-projection';
 import type { Live, Recent } from '../session/orchestrator';
@@ -238,6 +239,16 @@ export const liveItem = defineItem<Live>('session:live', {
 export const recentItem = defineItem<Recent>('session:recent', {
   fallback: {},
   clean: mapOf((v) => typeof v.sessionId === 'string' && isTime(v.endedAt)),
+});
+
+/** Each audible tab's stretch of sound, and the call it was asked about (lib/session/audio.ts). */
+export const audioItem = defineItem<AudioState>('session:audio', {
+  fallback: {},
+  clean: mapOf(
+    (v) =>
+      (v.since === undefined || isTime(v.since)) &&
+      (v.asked === undefined || (typeof v.asked === 'string' && v.asked.length <= 300)),
+  ),
 });
 
 const FOCUS_PREFIX = 'focus:';

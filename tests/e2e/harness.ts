@@ -98,6 +98,11 @@ export async function launch(
      * Windows (headless hides them).
      */
     window?: { width: number; height: number };
+    /**
+     * Sound on: pages play audio without a gesture, and tabs that do are `audible` (Playwright
+     * mutes Chromium by default, and a muted headless tab never turns audible).
+     */
+    audio?: boolean;
   } = {},
 ): Promise<Harness> {
   const lang = opts.lang ?? 'en-US';
@@ -126,7 +131,9 @@ export async function launch(
         `--log-net-log=${netLog}`,
         '--net-log-capture-mode=Default',
         ...(win ? ['--window-position=0,0', `--window-size=${win.width},${win.height}`] : []),
+        ...(opts.audio ? ['--autoplay-policy=no-user-gesture-required'] : []),
       ],
+      ...(opts.audio ? { ignoreDefaultArgs: ['--mute-audio'] } : {}),
       locale: lang,
       // A real window: the pages are as big as it leaves them, not an emulated viewport.
       viewport: win ? null : { width: 1280, height: 800 },

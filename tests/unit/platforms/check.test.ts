@@ -1,14 +1,19 @@
 // @vitest-environment happy-dom
 // The detection check's data and its bug-report text; visibility of waiting text; the host list.
 
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { detectorFor } from '../../../lib/platforms';
 import { detectionCheck, detectionReport } from '../../../lib/platforms/check';
+import { probeName } from '../../../lib/platforms/dom';
 import { CALL_MATCHES, platformOfHost } from '../../../lib/platforms/hosts';
 import { meet } from '../../../lib/platforms/meet';
 import { initialTracker, track } from '../../../lib/platforms/tracker';
 import { loadFixture, parseHtml } from './load-fixture';
 
+const FIXTURES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures');
 const MEET = new URL('https://meet.google.com/abc-defg-hij?authuser=0');
 const body = (html: string) => parseHtml(`<!DOCTYPE html><html><body>${html}</body></html>`);
 
@@ -143,3 +148,59 @@ describe('the one host list', () => {
     expect(detectorFor(new URL(`https://${host}/`))?.id).toBe(platform);
   });
 });
+
+describe('the bug-report text holds nothing of the page, on every fixture', () => {
+  const URLS = {
+    meet: 'https://meet.google.com/pvt-link-key?authuser=3',
+    zoom: 'https://acme.zoom.us/wc/987654321/join?pwd=SeCrEtPwD',
+    teams: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_PRIVATE%40thread.v2/0',
+  } as const;
+  const files = (['meet', 'zoom', 'teams'] as const).flatMap((p) =>
+    readdirSync(join(FIXTURES_DIR, p))
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => [p, f] as const),
+  );
+
+  it.each(files)('%s/%s', (platform, file) => {
+    const doc = loadFixture(`${platform}/${file}`);
+    const url = new URL(URLS[platform]);
+    const detector = detectorFor(url);
+    if (!detector) throw new Error('no detector');
+    let tracker = initialTracker;
+    for (let i = 0; i < 3; i++)
+      tracker = track(tracker, { reading: detector.detect(url, doc), at: 1000 * i });
+    const report = detectionReport(detectionCheck({ url, doc, tracker, at: 5000 }));
+    // Probe lines are our own definitions, exactly: nothing read from the page gets in.
+    const ours = new Set(Object.values(detector.probes).flat().map(probeName));
+    const probeLines = report.split('\n').filter((l) => /^ {2}[+-] /.test(l));
+    for (const line of probeLines) expect(ours.has(line.slice(4))).toBe(true);
+    // Every other line holds none of the page's text, names included.
+    // (A page that says only its platform's name, "Zoom", says what the report's own platform
+    // line says anyway.)
+    const texts = pageTexts(doc).filter((t) => t.toLowerCase() !== platform);
+    for (const line of report.split('\n').filter((l) => !/^ {2}[+-] /.test(l)))
+      for (const text of texts) expect(line).not.toContain(text);
+    for (const secret of ['pvt-link-key', '987654321', 'SeCrEtPwD', 'PRIVATE', 'https://', 'acme'])
+      expect(report).not.toContain(secret);
+  });
+});
+
+/** Every text, attribute value and frame text of a fixture, as page text a report must not hold. */
+function pageTexts(doc: Document): string[] {
+  const out = new Set<string>();
+  const walk = (d: Document) => {
+    const all = Array.from(d.querySelectorAll('*'));
+    for (const el of all) {
+      for (const attr of Array.from(el.attributes))
+        if (attr.value.trim().length >= 4 && !/^[\w-]+$/.test(attr.value))
+          out.add(attr.value.trim());
+      for (const node of Array.from(el.childNodes))
+        if (node.nodeType === 3 && (node.textContent ?? '').trim().length >= 4)
+          out.add((node.textContent ?? '').trim());
+      const frame = el as HTMLIFrameElement;
+      if (el.tagName === 'IFRAME' && frame.contentDocument) walk(frame.contentDocument);
+    }
+  };
+  walk(doc);
+  return [...out];
+}

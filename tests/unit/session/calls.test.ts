@@ -382,3 +382,93 @@ describe('applyReport', () => {
     }
   });
 });
+
+describe('transition: a live call whose page loads anew (the reload grace)', () => {
+  const G = 30_000;
+  const live = entry('in-call', at(0), 'zoom');
+  const held = { ...live, held: { since: at(10), until: at(10) + G } };
+  const zoom = (state: Report['state'], s: number, graceMs?: number): Report => ({
+    platform: 'zoom',
+    state,
+    at: at(s),
+    ...(graceMs ? { graceMs } : {}),
+  });
+  it.each<[string, CallEntry | undefined, Report, ReturnType<typeof transition>]>([
+    [
+      'no call on the new page, within a grace: held',
+      live,
+      zoom('none', 10, G),
+      { next: held, effect: 'hold' },
+    ],
+    [
+      'the new page in its lobby, within a grace: held',
+      live,
+      zoom('lobby', 10, G),
+      { next: held, effect: 'hold' },
+    ],
+    [
+      'held, and still no call: held as it was (the grace is not extended)',
+      held,
+      zoom('none', 20, G),
+      { next: held, effect: 'none' },
+    ],
+    [
+      'held, and the new page is in the call: the same session',
+      held,
+      zoom('in-call', 25),
+      { next: live, effect: 'resume' },
+    ],
+    [
+      'held, the grace over: ended when the page went away',
+      held,
+      zoom('grace-over', 40),
+      { next: entry('ended', at(10), 'zoom'), effect: 'end', endedAt: at(10) },
+    ],
+    [
+      'held, an early alarm: nothing yet',
+      held,
+      zoom('grace-over', 39),
+      { next: held, effect: 'none' },
+    ],
+    ['not held, an alarm: nothing', live, zoom('grace-over', 40), { next: live, effect: 'none' }],
+    [
+      'held, and no grace where the tab is now: ended when the page went away',
+      held,
+      zoom('none', 20),
+      { next: entry('ended', at(10), 'zoom'), effect: 'end', endedAt: at(10) },
+    ],
+    [
+      'held, a lobby with no grace: ended when the page went away',
+      held,
+      zoom('lobby', 20),
+      { next: entry('ended', at(10), 'zoom'), effect: 'end', endedAt: at(10) },
+    ],
+    [
+      'held, an explicit end: ended now',
+      held,
+      zoom('ended', 20),
+      { next: entry('ended', at(20), 'zoom'), effect: 'end' },
+    ],
+    ['held, the tab closed: ended', held, zoom('closed', 20), { next: undefined, effect: 'end' }],
+    [
+      'no grace: no call on the page ends the call, as before',
+      live,
+      zoom('none', 10),
+      { next: entry('ended', at(10), 'zoom'), effect: 'end' },
+    ],
+    [
+      'a grace never holds a call that is not live',
+      entry('lobby', at(0), 'zoom'),
+      zoom('none', 10, G),
+      { next: undefined, effect: 'none' },
+    ],
+    [
+      'a grace for another platform holds nothing: ended, as before',
+      entry('in-call', at(0), 'meet'),
+      zoom('none', 10, G),
+      { next: entry('ended', at(10), 'zoom'), effect: 'end' },
+    ],
+  ])('%s', (_name, prev, r, want) => {
+    expect(transition(prev, r)).toEqual(want);
+  });
+});

@@ -22,6 +22,7 @@ import {
   type LiveInfo,
   readState,
 } from '../../../lib/session/orchestrator';
+import { pageFactsOf } from '../../../lib/session/reload-grace';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
@@ -323,6 +324,39 @@ describe('a session started by hand', () => {
     expect(shown(reply)).toBe('Open your call in Google Meet, Zoom or Teams in this tab first.');
     expect(started).not.toHaveBeenCalled();
     expect(await readState()).toEqual({ calls: {}, live: {} });
+  });
+
+  it('from the question sound asked: marked so, and matched to its mentorship by the link', async () => {
+    const d = await db();
+    const { mentorship } = await createMentorship(
+      d,
+      {
+        otherName: 'Ana',
+        myRole: 'mentor',
+        meetingLink: 'https://meet.google.com/abc-defg-hij',
+        cadenceDays: 14,
+        sessionMinutes: 45,
+      },
+      T0 - DAY,
+    );
+    const { hooks, started } = recordingHooks();
+    const o = createOrchestrator(hooks, now);
+    const lobbyPage: Ask = async () => ({
+      platform: 'meet',
+      state: 'lobby',
+      page: { client: true, meetingKey: 'abc-defg-hij' },
+    });
+    expect(await o.manualStart(TAB, lobbyPage, 7, { fromAudio: true })).toEqual({ ok: true });
+    const { live } = await readState();
+    expect(live[TAB]).toMatchObject({
+      manual: true,
+      fromAudio: true,
+      meetingKey: 'meet:abc-defg-hij',
+    });
+    expect(started.mock.calls[0]?.[2]).toMatchObject({
+      mentorshipId: mentorship.id,
+      status: 'live',
+    });
   });
 
   it('ignores a lobby detection but ends on ended', async () => {
@@ -651,5 +685,71 @@ describe('an action item from the card or the panel', () => {
     const refused = await o.actionItem(id, {});
     expect(shown(refused)).toBe('There is nothing to change.');
     expect((await o.actionItem('gone', { add: 'x' })).ok).toBe(false);
+  });
+});
+
+describe('a Zoom call whose page loads anew within /wc/ (the reload grace)', () => {
+  const START = pageFactsOf('https://app.zoom.us/wc/555000333/start');
+  const zoom = (state: Detected | 'closed', at: number): CallReport =>
+    report(state, at, { platform: 'zoom', meetingKey: '555000333', page: START });
+  const setUp = (url: string) => {
+    const rec = recordingHooks();
+    const held = vi.fn<(tabId: number, until: number) => void>();
+    const o = createOrchestrator({ ...rec.hooks, held }, now);
+    // The new page's content script answers the ping before it has looked: no call yet.
+    const ask: Ask = async () => ({ state: 'none', page: pageFactsOf(url) });
+    return { o, held, ask, ...rec };
+  };
+
+  it('holds the session while the new page loads, and continues the same one', async () => {
+    const { o, held, ask, started, ended } = setUp('https://app.zoom.us/wc/555000333/start');
+    await o.report(zoom('in-call', T0));
+    clock = T0 + 10_000;
+    await o.reconcileTab(TAB, ask);
+    expect(held).toHaveBeenCalledWith(TAB, T0 + 10_000 + 30_000);
+    expect(((await calls()) as Record<number, unknown>)[TAB]).toEqual({
+      ...entry('in-call', T0, 'zoom'),
+      held: { since: T0 + 10_000, until: T0 + 40_000 },
+    });
+    expect(await o.report(zoom('lobby', T0 + 12_000))).toBe('none');
+    expect(await o.report(zoom('in-call', T0 + 15_000))).toBe('resume');
+    expect(((await calls()) as Record<number, unknown>)[TAB]).toEqual(entry('in-call', T0, 'zoom'));
+    // The alarm that comes after all: nothing.
+    clock = T0 + 40_000;
+    expect(await o.graceOver(TAB)).toBe('none');
+    expect(started).toHaveBeenCalledTimes(1);
+    expect(ended).not.toHaveBeenCalled();
+    const all = await sessions();
+    expect(all.map((s) => s.status)).toEqual(['live']);
+  });
+
+  it('ends the held session at the grace, when the page went away', async () => {
+    const { o, ended, ending, ask } = setUp('https://app.zoom.us/wc/555000333/start');
+    await o.report(zoom('in-call', T0));
+    clock = T0 + 60_000;
+    await o.reconcileTab(TAB, ask);
+    clock = T0 + 90_000;
+    expect(await o.graceOver(TAB)).toBe('end');
+    expect(ending.mock.calls[0]?.[2]).toBe(T0 + 60_000);
+    expect(ended).toHaveBeenCalledTimes(1);
+    const [s] = await sessions();
+    expect(s).toMatchObject({ status: 'ended', startedAt: T0, endedAt: T0 + 60_000 });
+    expect(((await calls()) as Record<number, unknown>)[TAB]).toEqual(
+      entry('ended', T0 + 60_000, 'zoom'),
+    );
+  });
+
+  it('holds nothing where the tab left the client or went to another meeting', async () => {
+    for (const url of [
+      'https://app.zoom.us/postattendee?mn=555000333',
+      'https://app.zoom.us/wc/999000111/join',
+    ]) {
+      fakeBrowser.reset();
+      const { o, held, ended, ask } = setUp(url);
+      await o.report(zoom('in-call', T0));
+      await o.reconcileTab(TAB, ask);
+      expect(held).not.toHaveBeenCalled();
+      expect(ended).toHaveBeenCalledTimes(1);
+    }
   });
 });
