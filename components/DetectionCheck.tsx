@@ -165,7 +165,12 @@ export function DetectionCheckSection(props: {
   const v = model.view.value;
   const open = v.status !== 'closed';
   return (
-    <section class="card stack detect-check" aria-labelledby="detect-h" data-testid="detect-check">
+    // Closed, it is one small line (the popup stays close to its content's size); open, a card.
+    <section
+      class={open ? 'card stack detect-check' : 'detect-check closed'}
+      aria-labelledby="detect-h"
+      data-testid="detect-check"
+    >
       <h2 id="detect-h" class="detect-head">
         <button
           type="button"

@@ -86,7 +86,7 @@ export function Prep(props: PrepProps) {
         <textarea
           dir="auto"
           name="notes"
-          rows={8}
+          rows={6}
           value={props.notes}
           placeholder={t('notesPlaceholder')}
           onInput={(e) => props.onNotes(e.currentTarget.value)}
