@@ -6,7 +6,7 @@
 
 import { crc32Hex } from '../../lib/crc32.ts';
 import type { Mentorship, Note, Reflection, SessionRecord } from '../../lib/records.ts';
-import { CATALOGUE_VERSION } from '../../lib/reflection.ts';
+import { CATALOGUE_VERSION } from '../../lib/reflection/catalogue.ts';
 
 export interface BenchData {
   mentorships: Mentorship[];
