@@ -15,7 +15,9 @@ import { type BenchData, backupFile } from './data.ts';
 const RENDERED = '#app :is(h1, h2, h3, button, textarea, input, select, table)';
 const HISTORY_ROW = 'section[aria-labelledby="history-title"] tbody tr';
 const RESTORE_PREVIEW = '#restore-title';
-const RESTORE_DONE = '#app [role="status"]';
+// The Backups page's "restored" line (the page has other status regions, always there: the undo
+// bar's, the search's).
+const RESTORE_DONE = '#app p.ok[role="status"]';
 const WATCHED = [RENDERED, HISTORY_ROW, RESTORE_PREVIEW, RESTORE_DONE];
 
 interface Marks {
