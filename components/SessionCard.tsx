@@ -149,14 +149,17 @@ export function TimerLine({ timer, figures }: { timer?: SessionTimer; figures?: 
       {timer.phase === 'second-half' && <p class="phase-note small">{t('phaseHalf')}</p>}
       {timer.phase === 'wrap-up' && <p class="phase-note small">{t('phaseWrapUp')}</p>}
       {timer.phase === 'overtime' && <p class="phase-note small">{t('phaseOvertime')}</p>}
-      {/* A share of the first seconds says little: it shows from the first minute. */}
-      {figures && (figures.elapsedMs >= 60_000 || figures.count > 0) && (
+      {/* A share of the first seconds says little: it shows from the first minute. Its line is
+          there from the start, so the card keeps its size (and its frame is not resized, a
+          message to the background, in a call where nothing happens). */}
+      {figures && (
         <p class="small muted focus-line" data-testid="focus" title={t('focusPrivate')}>
           {figures.elapsedMs >= 60_000 &&
             t('focusPresent', formatNumber(Math.round(figures.presentShare * 100)))}
           {figures.elapsedMs >= 60_000 && figures.count > 0 && ' · '}
           {figures.count > 0 &&
             t('focusAway', [formatClock(figures.awayMs), String(figures.count)])}
+          {figures.elapsedMs < 60_000 && figures.count === 0 && '\u00a0'}
         </p>
       )}
     </div>
