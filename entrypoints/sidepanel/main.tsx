@@ -154,13 +154,11 @@ function App() {
 
 async function main() {
   // Opened in a tab for a call (Firefox's card, "Open in a tab"): that tab is part of the
-  // session, not somewhere else, so the time on it is no time away from the call.
-  if (pinnedTab !== undefined) {
-    browser.tabs.getCurrent().then((me) => {
-      if (me?.id !== undefined && me.id !== pinnedTab)
-        send({ type: 'companion-tab', tabId: me.id, on: true }).catch(() => {});
-    });
-  }
+  // session, not somewhere else, so the time on it is no time away from the call. Such a page is
+  // no panel beside the call: it holds no panel port (the background refuses one from a tab).
+  const me = await browser.tabs.getCurrent().catch(() => undefined);
+  if (pinnedTab !== undefined && me?.id !== undefined && me.id !== pinnedTab)
+    send({ type: 'companion-tab', tabId: me.id, on: true }).catch(() => {});
   await startLanguage(languageItem);
   if (pinnedTab === undefined) {
     // The global panel follows the active tab.
@@ -181,7 +179,7 @@ async function main() {
   // (the panel reads the stored projection), only that it is open.
   effect(() => {
     const id = showingCall.value;
-    if (id === undefined) return;
+    if (id === undefined || me) return;
     return portFeed({ connect: () => browser.runtime.connect({ name: `${LIVE_PORT}:${id}` }) })(
       () => {},
     );

@@ -249,4 +249,29 @@ describe('with the side panel open on the call', () => {
     );
     await page.close();
   });
+
+  it("the panel's page opened in a tab is no panel beside the call: the card stays whole, and the page holds no port the background would refuse", async () => {
+    const { page } = await goLive(MEET);
+    const tabId = await h.tabId(page);
+    await card(page).getByTestId('topic').waitFor();
+    // Count the panel ports the background is offered from now on.
+    await h.inExtension(() => {
+      const g = globalThis as { __panelPorts?: number };
+      g.__panelPorts = 0;
+      chrome.runtime.onConnect.addListener((port) => {
+        if (port.name.startsWith('live:')) g.__panelPorts = (g.__panelPorts ?? 0) + 1;
+      });
+    }, null);
+    const panel = await h.extensionPage(`sidepanel.html?tab=${tabId}`);
+    await panel.getByTestId('live-view').waitFor();
+    await page.bringToFront();
+    // Long enough for a refused port to come back more than once (it backs off to 5 s).
+    await new Promise((r) => setTimeout(r, 4_000));
+    expect(
+      await h.inExtension(() => (globalThis as { __panelPorts?: number }).__panelPorts, null),
+    ).toBe(0);
+    expect((await cardShows(page)).fold).toBeNull();
+    await panel.close();
+    await page.close();
+  });
 });
