@@ -160,12 +160,12 @@ export function createFocusFeed(deps: FocusFeedDeps = {}) {
     await browser.alarms.create(`${NUDGE_ALARM}${tabKey}`, { when: due + 100 });
   }
 
-  /** Runs `fn` for every live call, with the same queue as the orchestrator. */
   /** How long a page of ours may take to load and mark its tab, back-dated to its activation. */
   const OWN_PAGE_LOAD_MS = 5_000;
   /** The tab that came to the front last, and when (this worker's; lost with it, harmlessly). */
   let activated: { tabId: number; at: number } | undefined;
 
+  /** Runs `fn` for every live call, with the same queue as the orchestrator. */
   const eachLive = (fn: (tabKey: string, info: LiveInfo, live: Live) => FocusEvent | undefined) =>
     serial(async () => {
       const { live } = await readState();
