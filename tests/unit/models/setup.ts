@@ -22,6 +22,22 @@ export async function freshDb(): Promise<Db> {
   return openDb(DB_VERSION, `models-test-${++counter}`);
 }
 
+/** `d`, counting the transactions opened on it (each read or write of the records is one). */
+export function countingTransactions(d: Db): { db: Db; count(): number } {
+  let opened = 0;
+  const db = new Proxy(d, {
+    get(target, key) {
+      const value = Reflect.get(target, key, target);
+      if (key !== 'transaction' || typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        opened++;
+        return value.apply(target, args);
+      };
+    },
+  });
+  return { db, count: () => opened };
+}
+
 /** A clock that says `at` until moved. */
 export function clock(at = NOW) {
   let now = at;

@@ -4,7 +4,7 @@ import { createMentorship } from '../../../../lib/repos/mentorships';
 import { settingsItem } from '../../../../lib/storage/items';
 import { toInputValue } from '../../../../models/local-time';
 import { hashOf, OptionsModel, parseHash, type View } from '../../../../models/options/app';
-import { DAY, freshDb, NOW, settle, useLocale } from '../setup';
+import { countingTransactions, DAY, freshDb, NOW, settle, useLocale } from '../setup';
 import { mentorshipIn, page } from './page';
 
 let d: Db;
@@ -138,19 +138,9 @@ describe('OptionsModel', () => {
 describe('reading the records', () => {
   it('reads once more after a read under way, however often it is asked meanwhile', async () => {
     await mentorshipIn(d, 'Ana');
-    let reads = 0;
-    const counted = new Proxy(d, {
-      get(target, key) {
-        const value = Reflect.get(target, key, target);
-        if (key !== 'transaction' || typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          reads++;
-          return value.apply(target, args);
-        };
-      },
-    });
+    const counted = countingTransactions(d);
     const model = new OptionsModel({
-      db: async () => counted,
+      db: async () => counted.db,
       now: () => NOW,
       settings: settingsItem,
     });
@@ -158,7 +148,7 @@ describe('reading the records', () => {
     // Written while the first read is under way: the read after it must see this.
     await mentorshipIn(d, 'Ben');
     await Promise.all([first, model.load(), model.load(), model.load(), model.load()]);
-    expect(reads).toBe(2);
+    expect(counted.count()).toBe(2);
     expect(model.data.value?.mentorships.map((m) => m.otherName).sort()).toEqual(['Ana', 'Ben']);
   });
 });
