@@ -5,7 +5,7 @@
 // timestamps at the model's `now`, which ticks only while the model lives.
 //
 //   source.feed --projection--> view --computed--> call, session, timer, figures, ...
-//   addActionItem / toggleActionItem / assign --command--> background --new projection--> view
+//   addDraft / toggleActionItem / assign --command--> background --new projection--> view
 //
 // The card folds to its timer pill by hand, or by itself while the user presents or the panel
 // is open on the call (lib/rules/on-screen.ts decides); a click on a pill it folded by itself
@@ -244,12 +244,6 @@ export const LiveModel = createModel((source: LiveSource, clock: Clock) => {
     unfold() {
       byHand.value = false;
       unfoldedFor.value = autoFold(facts.value);
-    },
-
-    async addActionItem(text: string) {
-      const id = sessionId.value;
-      if (!text.trim() || !id) return;
-      await run(() => source.addActionItem(id, text));
     },
 
     async toggleActionItem(itemId: string) {

@@ -198,12 +198,15 @@ describe('the live model', () => {
 
   it('sends edits to the source for the session shown', async () => {
     const { model, push, source } = make();
-    await model.addActionItem('Nothing yet');
+    model.typeDraft('Nothing yet');
+    await model.addDraft();
     expect(source.addActionItem).not.toHaveBeenCalled();
     push(view());
-    await model.addActionItem('   ');
+    model.typeDraft('   ');
+    await model.addDraft();
     expect(source.addActionItem).not.toHaveBeenCalled();
-    await model.addActionItem('Draft the summary');
+    model.typeDraft('Draft the summary');
+    await model.addDraft();
     await model.toggleActionItem('a1');
     await model.assign(null);
     expect(source.addActionItem).toHaveBeenCalledWith('s1', 'Draft the summary');
@@ -240,9 +243,10 @@ describe('the live model', () => {
     });
     push(view());
     vi.mocked(source.addActionItem).mockRejectedValueOnce(new UserError('session-gone'));
-    await model.addActionItem('Draft');
+    model.typeDraft('Draft');
+    await model.addDraft();
     expect(model.error.value).toBe('Gone.');
-    await model.addActionItem('Draft');
+    await model.addDraft();
     expect(model.error.value).toBeUndefined();
     vi.unstubAllGlobals();
   });
