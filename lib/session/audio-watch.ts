@@ -16,6 +16,7 @@ import { matchedMentorship } from '../repos/live';
 import { audioItem, callsItem, liveItem } from '../storage/items';
 import { AUDIO_ALARM, type AudioEvent, decideAudio, type PageAnswer } from './audio';
 import { prefixedKey } from './links';
+import { notify } from './notify';
 import { ASK_LIMIT_MS, bounded, serial } from './queue';
 
 export interface AudioWatchDeps {
@@ -56,15 +57,13 @@ export function createAudioWatch(deps: AudioWatchDeps) {
       q.meetingKey,
       event.kind === 'alarm' ? event.at : now(),
     ).catch(() => undefined);
-    await browser.notifications.create(`${AUDIO_ALARM}${q.tabId}`, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('/icon/128.png'),
+    await notify(`${AUDIO_ALARM}${q.tabId}`, () => ({
       title: name ? t('audioAskTitleWith', name) : t('audioAskTitle'),
       message: t('audioAskMessage'),
-      // A question, not an alarm: no sound, no staying on screen.
+      button: t('audioAskStart'),
+      // A question, not an alarm: no sound (where the browser lets it be silent).
       silent: true,
-      ...(import.meta.env.FIREFOX ? {} : { buttons: [{ title: t('audioAskStart') }] }),
-    });
+    }));
   }
 
   return {

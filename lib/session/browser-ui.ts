@@ -10,10 +10,11 @@
 // has turned into the reflection itself, so no notification says it again (lib/rules/on-screen.ts;
 // the end card leaves out its "Reflect now" for the same reason).
 
-import { languageReady, t } from '../i18n';
+import { t } from '../i18n';
 import type { SessionRecord } from '../records';
 import { reflectPrompts } from '../rules/on-screen';
 import { firefoxSidebar } from '../sidebar';
+import { notify } from './notify';
 import type { Hooks, LiveInfo } from './orchestrator';
 
 const LIVE_COLOR = '#1e8e3e';
@@ -51,16 +52,12 @@ export function openPanel(
 }
 
 /** "Reflect on the session": the notification, for a tab's call or one with no tab left. */
-async function reflectNotification(session: SessionRecord, tabId: number | undefined) {
-  await languageReady();
-  return browser.notifications.create(`${REFLECT_NOTIFICATION}${tabId ?? ''}:${session.id}`, {
-    type: 'basic',
-    iconUrl: browser.runtime.getURL('/icon/128.png'),
+function reflectNotification(session: SessionRecord, tabId: number | undefined) {
+  return notify(`${REFLECT_NOTIFICATION}${tabId ?? ''}:${session.id}`, () => ({
     title: t('reflectTitle'),
     message: t('reflectMessage'),
-    // Firefox shows no notification buttons (and a click on one is no user action there).
-    ...(import.meta.env.FIREFOX ? {} : { buttons: [{ title: t('reflectNow') }] }),
-  });
+    button: t('reflectNow'),
+  }));
 }
 
 export interface BrowserUiDeps {

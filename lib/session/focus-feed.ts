@@ -17,11 +17,12 @@ import {
   focusFigures,
   startFocus,
 } from '../focus';
-import { languageReady, t } from '../i18n';
+import { t } from '../i18n';
 import { touchLiveSession } from '../repos/live';
 import { nudgeShows } from '../rules/on-screen';
 import { focusItem, liveItem, settingsItem } from '../storage/items';
 import { formatClock } from '../time';
+import { notify } from './notify';
 import { type Live, type LiveInfo, readState } from './orchestrator';
 import { serial } from './queue';
 
@@ -84,15 +85,12 @@ export function createFocusFeed(deps: FocusFeedDeps = {}) {
   }
 
   async function notifyAway(tabKey: string, awayMs: number) {
-    await languageReady();
-    await browser.notifications.create(`${NUDGE_NOTIFICATION}${tabKey}`, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('/icon/128.png'),
+    await notify(`${NUDGE_NOTIFICATION}${tabKey}`, () => ({
       title: t('nudgeTitle'),
       message: t('nudgeMessage', formatClock(awayMs)),
-      ...(import.meta.env.FIREFOX ? {} : { buttons: [{ title: t('nudgeBack') }] }),
+      button: t('nudgeBack'),
       priority: 1,
-    });
+    }));
   }
 
   async function showAwayBadge(awayMs: number) {

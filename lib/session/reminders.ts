@@ -17,7 +17,7 @@
 import { webLink } from '../calendar/ics';
 import { watchChanges } from '../changes';
 import type { Db } from '../db';
-import { languageReady, t } from '../i18n';
+import { t } from '../i18n';
 import type { Mentorship, SessionRecord } from '../records';
 import { loadAll } from '../repos/snapshot';
 import {
@@ -32,6 +32,7 @@ import {
 } from '../rules/reminders';
 import { reminderSwitches } from '../rules/settings';
 import { REMINDERS_SHOWN_MAX, remindersShownItem, settingsItem } from '../storage/items';
+import { notify } from './notify';
 
 /** A reminder's notification id: this, then the alarm's name. */
 export const REMINDER_NOTIFICATION = 'mc-remind:';
@@ -191,15 +192,7 @@ export function createReminders(deps: RemindersDeps) {
       await remindersShownItem.set(
         [...r.shown.filter((n) => n !== name), name].slice(-REMINDERS_SHOWN_MAX),
       );
-      await languageReady();
-      const notice = noticeOf(due);
-      await browser.notifications.create(`${REMINDER_NOTIFICATION}${name}`, {
-        type: 'basic',
-        iconUrl: browser.runtime.getURL('/icon/128.png'),
-        title: notice.title,
-        message: notice.message,
-        ...(import.meta.env.FIREFOX ? {} : { buttons: [{ title: notice.button }] }),
-      });
+      await notify(`${REMINDER_NOTIFICATION}${name}`, () => noticeOf(due));
     });
     replan();
     return true;
