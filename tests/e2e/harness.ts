@@ -247,13 +247,16 @@ export async function launch(
     records: async <T>(store: string) => (await inExtension(readStore, store)) as T[],
     browserCdp,
     async open(url) {
+      // The new tab is the one that was not there before (the extension may not read its URL;
+      // "the active tab" right after opening can still be the one before it).
+      const ids = () =>
+        inExtension(async () => (await chrome.tabs.query({})).map((t) => t.id), null);
+      const before = new Set(await ids());
       const page = await context.newPage();
-      // The new tab is the active one: note its id now (the extension may not read its URL).
-      const id = await inExtension(async () => {
-        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-        return tab?.id;
-      }, null);
-      if (id !== undefined) tabIds.set(page, id);
+      const id = await until(async () => (await ids()).find((t) => !before.has(t)), {
+        what: 'the new tab',
+      });
+      tabIds.set(page, id);
       await page.goto(url);
       return page;
     },
